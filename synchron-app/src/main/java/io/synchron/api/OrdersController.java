@@ -1,0 +1,165 @@
+package io.synchron.api;
+
+import io.synchron.intake.ManualDecisions;
+import io.synchron.jobs.Job;
+import io.synchron.jobs.Jobs;
+import io.synchron.order.MarketplaceOrder;
+import io.synchron.order.MarketplaceStatus;
+import io.synchron.order.ShopifyStatus;
+import io.synchron.order.SyncedOrder;
+import io.synchron.order.SyncedOrderId;
+import io.synchron.order.SyncedOrders;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Orders as operations teams see them: both sides' states, the Shopify link, and what happened when. */
+@RestController
+@RequestMapping("/api/orders")
+class OrdersController {
+
+  private final SyncedOrders orders;
+  private final ManualDecisions decisions;
+  private final Jobs jobs;
+
+  OrdersController(SyncedOrders orders, ManualDecisions decisions, Jobs jobs) {
+    this.orders = orders;
+    this.decisions = decisions;
+    this.jobs = jobs;
+  }
+
+  record OrderSummary(
+      UUID id,
+      String channelId,
+      String marketplaceOrderId,
+      String marketplaceState,
+      MarketplaceStatus marketplaceStatus,
+      ShopifyStatus shopifyStatus,
+      String shopifyOrderId,
+      String shopifyOrderName,
+      String reviewReason,
+      Instant marketplaceUpdatedAt) {}
+
+  record OrderPage(long total, int limit, int offset, List<OrderSummary> orders) {}
+
+  record Line(
+      String lineId, String sku, String title, int quantity, BigDecimal unitPrice, String state,
+      String shopifyLineItemId) {}
+
+  record Action(String id, String kind, String state, int attempts, String lastError, Instant executeAt) {}
+
+  record TimelineEntry(Instant at, String side, String type, String message) {}
+
+  record OrderDetail(
+      OrderSummary order,
+      String currency,
+      String taxMode,
+      BigDecimal totalPrice,
+      Instant shippingDeadline,
+      List<Line> lines,
+      List<Action> actions,
+      List<TimelineEntry> timeline) {}
+
+  record Refusal(String reason) {}
+
+  @GetMapping
+  OrderPage list(
+      @RequestParam(required = false) String channel,
+      @RequestParam(required = false) MarketplaceStatus marketplaceStatus,
+      @RequestParam(required = false) ShopifyStatus shopifyStatus,
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(defaultValue = "0") int offset) {
+    if (limit < 1 || limit > 500 || offset < 0) {
+      throw new IllegalArgumentException("limit must be 1..500 and offset >= 0");
+    }
+    SyncedOrders.Filter filter = new SyncedOrders.Filter(channel, marketplaceStatus, shopifyStatus);
+    return new OrderPage(
+        orders.count(filter),
+        limit,
+        offset,
+        orders.list(filter, limit, offset).stream().map(OrdersController::summary).toList());
+  }
+
+  @GetMapping("/{id}")
+  OrderDetail get(@PathVariable UUID id) {
+    SyncedOrder order = find(id);
+    MarketplaceOrder s = order.snapshot();
+    var links = orders.lineLinks(order.id());
+    List<Line> lines =
+        s.lines().stream()
+            .map(
+                l ->
+                    new Line(
+                        l.lineId(), l.sku(), l.title(), l.quantity(), l.unitPrice(), l.rawState(),
+                        links.stream()
+                            .filter(k -> k.marketplaceLineId().equals(l.lineId()))
+                            .map(SyncedOrders.LineLink::shopifyLineItemId)
+                            .findFirst()
+                            .orElse(null)))
+            .toList();
+    return new OrderDetail(
+        summary(order),
+        s.currency(),
+        s.rawTaxMode(),
+        s.totalPrice(),
+        s.shippingDeadline(),
+        lines,
+        jobs.forOrder(id).stream().map(OrdersController::action).toList(),
+        timeline(id));
+  }
+
+  @GetMapping("/{id}/timeline")
+  List<TimelineEntry> timeline(@PathVariable UUID id) {
+    find(id);
+    return orders.timeline(new SyncedOrderId(id)).stream()
+        .map(e -> new TimelineEntry(e.at(), e.side().name(), e.type(), e.message()))
+        .toList();
+  }
+
+  @PostMapping("/{id}/accept")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  OrderSummary accept(@PathVariable UUID id) {
+    decisions.accept(new SyncedOrderId(id));
+    return summary(find(id));
+  }
+
+  @PostMapping("/{id}/refuse")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  OrderSummary refuse(@PathVariable UUID id, @RequestBody(required = false) Refusal refusal) {
+    decisions.refuse(new SyncedOrderId(id), refusal == null ? null : refusal.reason());
+    return summary(find(id));
+  }
+
+  private SyncedOrder find(UUID id) {
+    return orders.find(new SyncedOrderId(id))
+        .orElseThrow(() -> new ManualDecisions.OrderNotFoundException(new SyncedOrderId(id)));
+  }
+
+  static OrderSummary summary(SyncedOrder o) {
+    return new OrderSummary(
+        o.id().value(),
+        o.channelId(),
+        o.marketplaceOrderId(),
+        o.snapshot().rawState(),
+        o.marketplaceStatus(),
+        o.shopifyStatus(),
+        o.shopifyOrder() == null ? null : o.shopifyOrder().gid(),
+        o.shopifyOrder() == null ? null : o.shopifyOrder().name(),
+        o.reviewReason(),
+        o.snapshot().updatedAt());
+  }
+
+  static Action action(Job j) {
+    return new Action(j.id().toString(), j.kind(), j.state().name(), j.attempts(), j.lastError(), j.executeAt());
+  }
+}

@@ -1,0 +1,79 @@
+package io.synchron.connector;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What Synchron asks of one Shopify store. Implementations pace themselves on Shopify's cost-based rate limit and
+ * throw {@link PlatformException} (THROTTLED as retry-after) on failure.
+ */
+public interface ShopifyGateway {
+
+  String shopId();
+
+  /** The variants with these SKUs, by SKU; SKUs with no variant are absent from the map. */
+  Map<String, Variant> variantsBySku(Collection<String> skus);
+
+  /**
+   * Looks an imported order up by the identifier Synchron gave it, first by its unique id metafield (a direct
+   * lookup), then by Shopify's search on the source identifier.
+   */
+  Optional<CreatedOrder> findImported(String sourceIdentifier);
+
+  /**
+   * Creates the order. Not idempotent on Shopify's side (orderCreate takes no key): callers look up with {@link
+   * #findImported} first. A refusal by Shopify (userErrors) is a permanent {@link PlatformException}.
+   */
+  CreatedOrder create(OrderDraft draft);
+
+  record Variant(String id, String sku, String title, int available) {}
+
+  record CreatedOrder(String gid, String name, Map<String, String> lineItemIdBySku) {}
+
+  /** A Shopify order to create, in Synchron's terms: no wire format here. */
+  record OrderDraft(
+      String sourceIdentifier,
+      String name,
+      String poNumber,
+      String currency,
+      boolean taxesIncluded,
+      Instant processedAt,
+      String email,
+      String note,
+      List<String> tags,
+      Contact customer,
+      Contact billingAddress,
+      Contact shippingAddress,
+      List<Line> lines,
+      ShippingLine shipping,
+      BigDecimal paidAmount,
+      String gateway,
+      Map<String, String> attributes,
+      List<Metafield> metafields) {}
+
+  record Line(
+      String variantId, String sku, String title, int quantity, BigDecimal unitPrice, List<TaxLine> taxes) {}
+
+  record ShippingLine(String title, String code, BigDecimal price, List<TaxLine> taxes) {}
+
+  /** A tax charged: rate as a fraction (0.2 for 20%), amount in the order currency. */
+  record TaxLine(String title, BigDecimal rate, BigDecimal amount) {}
+
+  record Contact(
+      String firstName,
+      String lastName,
+      String company,
+      String address1,
+      String address2,
+      String zip,
+      String city,
+      String province,
+      String countryCode,
+      String phone) {}
+
+  record Metafield(String namespace, String key, String type, String value) {}
+}

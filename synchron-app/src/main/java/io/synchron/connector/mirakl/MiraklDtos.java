@@ -1,0 +1,82 @@
+package io.synchron.connector.mirakl;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The OR11 wire shapes Synchron reads (field names as Mirakl sends them, snake_case). Enums are strings: Mirakl says
+ * new values appear, and an unknown value must not make an order unreadable.
+ */
+final class MiraklDtos {
+
+  private MiraklDtos() {}
+
+  record OrderList(List<tools.jackson.databind.JsonNode> orders, Integer totalCount) {}
+
+  record Order(
+      String orderId,
+      String commercialId,
+      String orderState,
+      Instant createdDate,
+      Instant lastUpdatedDate,
+      Instant shippingDeadline,
+      String currencyIsoCode,
+      String orderTaxMode,
+      BigDecimal price,
+      BigDecimal shippingPrice,
+      BigDecimal totalPrice,
+      BigDecimal totalCommission,
+      String shippingTypeLabel,
+      String shippingTypeCode,
+      Channel channel,
+      References references,
+      Customer customer,
+      String customerNotificationEmail,
+      List<OrderLine> orderLines) {}
+
+  record Channel(String code, String label) {}
+
+  record References(String orderReferenceForCustomer, String orderReferenceForSeller) {}
+
+  record Customer(
+      String customerId,
+      String firstname,
+      String lastname,
+      Address billingAddress,
+      Address shippingAddress) {}
+
+  record Address(
+      String firstname,
+      String lastname,
+      String company,
+      String street1,
+      String street2,
+      String zipCode,
+      String city,
+      String state,
+      String country,
+      String countryIsoCode,
+      String phone) {}
+
+  record OrderLine(
+      String orderLineId,
+      Integer orderLineIndex,
+      String orderLineState,
+      String offerSku,
+      String productTitle,
+      Integer quantity,
+      BigDecimal priceUnit,
+      BigDecimal price,
+      BigDecimal shippingPrice,
+      BigDecimal totalCommission,
+      BigDecimal commissionFee,
+      List<Tax> taxes,
+      List<Tax> shippingTaxes) {}
+
+  record Tax(String code, BigDecimal amount, BigDecimal rate) {}
+
+  record AcceptLine(String id, boolean accepted) {}
+
+  record Accept(List<AcceptLine> orderLines) {}
+}

@@ -1,0 +1,330 @@
+package io.synchron.connector.shopify;
+
+import io.synchron.connector.ShopifyGateway;
+import io.synchron.shared.Failure;
+import io.synchron.shared.Money;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One Shopify store. Imported orders carry their source identifier three ways: {@code sourceIdentifier}, a unique
+ * {@code id}-type order metafield (looked up directly with {@code orderByIdentifier}), and tags; lookups try the
+ * metafield first because Shopify's search index may lag just after a create.
+ */
+public final class ShopifyConnector implements ShopifyGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(ShopifyConnector.class);
+  static final String ID_NAMESPACE = "$app:synchron";
+  static final String ID_KEY = "marketplace_order_id";
+  private static final int SKUS_PER_QUERY = 50;
+
+  private final String shopId;
+  private final ShopifyGraphQlClient client;
+  private final String inventoryBehaviour;
+  private volatile boolean idDefinitionReady;
+
+  public ShopifyConnector(
+      String shopId,
+      URI endpoint,
+      String accessToken,
+      String apiVersion,
+      String inventoryBehaviour,
+      Duration timeout,
+      HttpClient http,
+      JsonMapper json,
+      Clock clock) {
+    this.shopId = shopId;
+    this.inventoryBehaviour = inventoryBehaviour;
+    this.client =
+        new ShopifyGraphQlClient(
+            http, endpoint, accessToken, apiVersion, timeout, json, clock, d -> Thread.sleep(d.toMillis()));
+  }
+
+  @Override
+  public String shopId() {
+    return shopId;
+  }
+
+  @Override
+  public Map<String, Variant> variantsBySku(Collection<String> skus) {
+    List<String> distinct = skus.stream().distinct().toList();
+    Map<String, Variant> found = new HashMap<>();
+    for (int i = 0; i < distinct.size(); i += SKUS_PER_QUERY) {
+      List<String> batch = distinct.subList(i, Math.min(distinct.size(), i + SKUS_PER_QUERY));
+      String query = batch.stream().map(s -> "sku:" + quote(s)).collect(Collectors.joining(" OR "));
+      JsonNode data = client.execute("VariantsBySku", Map.of("query", query, "first", 250));
+      for (JsonNode node : data.path("productVariants").path("nodes")) {
+        String sku = node.path("sku").asString(null);
+        // Shopify's search matches loosely (prefixes, case): keep exact SKU matches only.
+        if (sku != null && batch.contains(sku) && !found.containsKey(sku)) {
+          found.put(
+              sku,
+              new Variant(
+                  node.path("id").asString(),
+                  sku,
+                  node.path("product").path("title").asString("") + " " + node.path("title").asString(""),
+                  node.path("inventoryQuantity").asInt(0)));
+        }
+      }
+    }
+    return found;
+  }
+
+  static String quote(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  @Override
+  public Optional<CreatedOrder> findImported(String sourceIdentifier) {
+    if (ensureIdDefinition()) {
+      Map<String, Object> identifier =
+          Map.of("customId", Map.of("namespace", ID_NAMESPACE, "key", ID_KEY, "value", sourceIdentifier));
+      JsonNode order = client.execute("OrderByCustomId", Map.of("identifier", identifier)).path("orderByIdentifier");
+      if (order.isObject()) {
+        return Optional.of(created(order));
+      }
+    }
+    JsonNode nodes =
+        client
+            .execute("OrdersBySourceIdentifier", Map.of("query", "source_identifier:" + quote(sourceIdentifier)))
+            .path("orders")
+            .path("nodes");
+    for (JsonNode order : nodes) {
+      if (sourceIdentifier.equals(order.path("sourceIdentifier").asString(null))) {
+        return Optional.of(created(order));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Makes sure the unique id metafield definition exists; false if the store does not let us (then search only). */
+  private boolean ensureIdDefinition() {
+    if (idDefinitionReady) {
+      return true;
+    }
+    try {
+      JsonNode nodes =
+          client
+              .execute("OrderIdDefinition", Map.of("namespace", ID_NAMESPACE, "key", ID_KEY))
+              .path("metafieldDefinitions")
+              .path("nodes");
+      if (!nodes.isEmpty()) {
+        idDefinitionReady = true;
+        return true;
+      }
+      Map<String, Object> definition = new LinkedHashMap<>();
+      definition.put("name", "Marketplace order");
+      definition.put("namespace", ID_NAMESPACE);
+      definition.put("key", ID_KEY);
+      definition.put("type", "id");
+      definition.put("ownerType", "ORDER");
+      definition.put("description", "The marketplace order this order was imported from (set by Synchron)");
+      JsonNode payload =
+          client.execute("CreateOrderIdDefinition", Map.of("definition", definition)).path("metafieldDefinitionCreate");
+      JsonNode errors = payload.path("userErrors");
+      boolean taken = false;
+      for (JsonNode e : errors) {
+        taken |= "TAKEN".equals(e.path("code").asString(""));
+      }
+      if (errors.isEmpty() || taken) {
+        idDefinitionReady = true;
+        return true;
+      }
+      log.warn("Shop {}: cannot create the order id metafield definition: {}; lookups use search only",
+          shopId, errors);
+      return false;
+    } catch (ShopifyException e) {
+      if (e.failure() instanceof Failure.Permanent) {
+        log.warn("Shop {}: order id metafield definition unavailable ({}); lookups use search only",
+            shopId, e.getMessage());
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public CreatedOrder create(OrderDraft draft) {
+    ensureIdDefinition();
+    JsonNode payload = client.execute("ImportMarketplaceOrder", orderCreateVariables(draft, inventoryBehaviour))
+        .path("orderCreate");
+    JsonNode errors = payload.path("userErrors");
+    if (errors.isArray() && !errors.isEmpty()) {
+      String messages =
+          java.util.stream.StreamSupport.stream(errors.spliterator(), false)
+              .map(e -> e.path("message").asString("") + fieldOf(e))
+              .collect(Collectors.joining("; "));
+      String code = errors.get(0).path("code").asString(null);
+      throw new ShopifyException("orderCreate refused: " + messages, 200, code, null,
+          new Failure.Permanent(messages), null);
+    }
+    JsonNode order = payload.path("order");
+    if (!order.isObject()) {
+      throw new ShopifyException("orderCreate answered neither an order nor userErrors", 200, null, null,
+          new Failure.Retry("empty"), null);
+    }
+    return created(order);
+  }
+
+  private static String fieldOf(JsonNode error) {
+    JsonNode field = error.path("field");
+    if (!field.isArray() || field.isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    field.forEach(f -> parts.add(f.asString()));
+    return " (" + String.join(".", parts) + ")";
+  }
+
+  private static CreatedOrder created(JsonNode order) {
+    Map<String, String> lines = new LinkedHashMap<>();
+    for (JsonNode line : order.path("lineItems").path("nodes")) {
+      String sku = line.path("sku").asString(null);
+      if (sku != null) {
+        lines.putIfAbsent(sku, line.path("id").asString());
+      }
+    }
+    return new CreatedOrder(order.path("id").asString(), order.path("name").asString(null), lines);
+  }
+
+  /** The orderCreate variables for a draft; package-visible so the contract test can check them against the schema. */
+  static Map<String, Object> orderCreateVariables(OrderDraft d, String inventoryBehaviour) {
+    String currency = d.currency();
+    Map<String, Object> order = new LinkedHashMap<>();
+    putIfPresent(order, "name", d.name());
+    order.put("sourceIdentifier", d.sourceIdentifier());
+    putIfPresent(order, "poNumber", d.poNumber());
+    order.put("currency", currency);
+    order.put("taxesIncluded", d.taxesIncluded());
+    if (d.processedAt() != null) {
+      order.put("processedAt", DateTimeFormatter.ISO_INSTANT.format(d.processedAt()));
+    }
+    putIfPresent(order, "email", d.email());
+    putIfPresent(order, "note", d.note());
+    order.put("tags", d.tags());
+    if (d.customer() != null) {
+      Map<String, Object> upsert = new LinkedHashMap<>();
+      putIfPresent(upsert, "email", d.email());
+      putIfPresent(upsert, "firstName", d.customer().firstName());
+      putIfPresent(upsert, "lastName", d.customer().lastName());
+      if (!upsert.isEmpty() && d.email() != null) {
+        order.put("customer", Map.of("toUpsert", upsert));
+      }
+    }
+    putIfPresent(order, "billingAddress", address(d.billingAddress()));
+    putIfPresent(order, "shippingAddress", address(d.shippingAddress()));
+    List<Object> lines = new ArrayList<>();
+    for (Line line : d.lines()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("variantId", line.variantId());
+      item.put("quantity", line.quantity());
+      putIfPresent(item, "sku", line.sku());
+      putIfPresent(item, "title", line.title());
+      item.put("requiresShipping", true);
+      item.put("priceSet", money(line.unitPrice(), currency));
+      item.put("taxLines", taxLines(line.taxes(), currency));
+      lines.add(item);
+    }
+    order.put("lineItems", lines);
+    if (d.shipping() != null) {
+      Map<String, Object> shipping = new LinkedHashMap<>();
+      shipping.put("title", d.shipping().title());
+      putIfPresent(shipping, "code", d.shipping().code());
+      shipping.put("priceSet", money(d.shipping().price(), currency));
+      shipping.put("taxLines", taxLines(d.shipping().taxes(), currency));
+      order.put("shippingLines", List.of(shipping));
+    }
+    order.put("financialStatus", "PAID");
+    Map<String, Object> transaction = new LinkedHashMap<>();
+    transaction.put("kind", "SALE");
+    transaction.put("status", "SUCCESS");
+    transaction.put("gateway", d.gateway());
+    transaction.put("amountSet", money(d.paidAmount(), currency));
+    order.put("transactions", List.of(transaction));
+    order.put(
+        "customAttributes",
+        d.attributes().entrySet().stream()
+            .filter(e -> e.getValue() != null)
+            .map(e -> Map.of("key", e.getKey(), "value", e.getValue()))
+            .toList());
+    List<Object> metafields = new ArrayList<>();
+    metafields.add(Map.of("namespace", ID_NAMESPACE, "key", ID_KEY, "type", "id", "value", d.sourceIdentifier()));
+    for (Metafield m : d.metafields()) {
+      metafields.add(Map.of("namespace", m.namespace(), "key", m.key(), "type", m.type(), "value", m.value()));
+    }
+    order.put("metafields", metafields);
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("inventoryBehaviour", inventoryBehaviour);
+    options.put("sendReceipt", false);
+    options.put("sendFulfillmentReceipt", false);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("order", order);
+    variables.put("options", options);
+    return variables;
+  }
+
+  private static List<Object> taxLines(List<TaxLine> taxes, String currency) {
+    List<Object> lines = new ArrayList<>();
+    for (TaxLine tax : taxes) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("title", tax.title());
+      line.put("rate", tax.rate().stripTrailingZeros().toPlainString());
+      line.put("priceSet", money(tax.amount(), currency));
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  private static Map<String, Object> money(BigDecimal amount, String currency) {
+    return Map.of("shopMoney", Map.of("amount", Money.format(amount, currency), "currencyCode", currency));
+  }
+
+  private static Map<String, Object> address(Contact c) {
+    if (c == null) {
+      return null;
+    }
+    Map<String, Object> a = new LinkedHashMap<>();
+    putIfPresent(a, "firstName", c.firstName());
+    putIfPresent(a, "lastName", c.lastName());
+    putIfPresent(a, "company", c.company());
+    putIfPresent(a, "address1", c.address1());
+    putIfPresent(a, "address2", c.address2());
+    putIfPresent(a, "zip", c.zip());
+    putIfPresent(a, "city", c.city());
+    putIfPresent(a, "province", c.province());
+    putIfPresent(a, "countryCode", c.countryCode());
+    putIfPresent(a, "phone", c.phone());
+    return a;
+  }
+
+  private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  /** Cost points used so far, for the benchmark. */
+  public double costPointsUsed() {
+    return client.pointsUsed();
+  }
+
+  public double restoreRate() {
+    return client.restoreRate();
+  }
+}

@@ -1,0 +1,103 @@
+package io.synchron.intake;
+
+import io.synchron.connector.Connectors;
+import io.synchron.connector.MarketplaceConnector;
+import io.synchron.connector.ShopifyGateway;
+import io.synchron.connector.ShopifyGateway.CreatedOrder;
+import io.synchron.jobs.Job;
+import io.synchron.jobs.JobContext;
+import io.synchron.jobs.JobHandler;
+import io.synchron.order.MarketplaceOrder;
+import io.synchron.order.OrderEvent;
+import io.synchron.order.ShopifyOrderRef;
+import io.synchron.order.ShopifyStatus;
+import io.synchron.order.SyncedOrder;
+import io.synchron.order.SyncedOrderId;
+import io.synchron.order.SyncedOrders;
+import io.synchron.shared.Failure;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates the Shopify order of a paid marketplace order, at most once. Shopify's orderCreate takes no idempotency
+ * key, so the handler looks before it creates: the ledger's link first, then Shopify by the order's unique source
+ * identifier. A create whose answer was lost (timeout, crash before commit, a second instance) is therefore found,
+ * not repeated. The link, the line links and the job's end commit in one transaction.
+ */
+@Component
+class ImportOrderHandler implements JobHandler {
+
+  private final SyncedOrders orders;
+  private final Connectors connectors;
+  private final TransactionTemplate tx;
+  private final ObjectProvider<ImportCheckpoint> checkpoint;
+
+  ImportOrderHandler(
+      SyncedOrders orders, Connectors connectors, TransactionTemplate tx, ObjectProvider<ImportCheckpoint> checkpoint) {
+    this.orders = orders;
+    this.connectors = connectors;
+    this.tx = tx;
+    this.checkpoint = checkpoint;
+  }
+
+  @Override
+  public String kind() {
+    return OrderFlow.IMPORT;
+  }
+
+  @Override
+  public void run(Job job, JobContext context) {
+    SyncedOrderId id = new SyncedOrderId(job.syncedOrderId());
+    SyncedOrder order = orders.find(id).orElseThrow();
+    if (order.shopifyStatus() == ShopifyStatus.IMPORTED || order.shopifyStatus() == ShopifyStatus.NOT_REQUIRED) {
+      return;
+    }
+    MarketplaceConnector marketplace = connectors.marketplace(order.channelId());
+    ShopifyGateway shop = connectors.shopFor(order.channelId());
+    String sourceId =
+        ImportDraftFactory.sourceIdentifier(marketplace.platformName(), order.channelId(), order.marketplaceOrderId());
+    Optional<CreatedOrder> existing = shop.findImported(sourceId);
+    CreatedOrder created;
+    boolean found = existing.isPresent();
+    if (found) {
+      created = existing.get();
+    } else {
+      MarketplaceOrder snapshot = order.snapshot();
+      var variants = shop.variantsBySku(snapshot.lines().stream().map(MarketplaceOrder.Line::sku).toList());
+      created =
+          shop.create(
+              ImportDraftFactory.draft(
+                  marketplace.platformName(), "Mirakl", order.channelId(), snapshot, variants));
+      checkpoint.ifAvailable(c -> c.afterShopifyCreate(order.marketplaceOrderId(), created.gid()));
+    }
+    tx.executeWithoutResult(
+        status -> {
+          SyncedOrder locked = orders.lock(id).orElseThrow();
+          if (locked.shopifyStatus() == ShopifyStatus.IMPORTED) {
+            context.completeInTransaction(locked.shopifyOrder().gid());
+            return;
+          }
+          if (locked.shopifyStatus() == ShopifyStatus.NOT_REQUIRED) {
+            locked.note(OrderEvent.Side.SHOPIFY, "IMPORTED_AFTER_CANCEL",
+                "The marketplace order was cancelled while its Shopify order was being created");
+          }
+          locked.imported(new ShopifyOrderRef(created.gid(), created.name()), found);
+          orders.save(locked);
+          orders.saveLineLinks(
+              id,
+              locked.snapshot().lines().stream()
+                  .map(l -> new SyncedOrders.LineLink(
+                      l.lineId(), created.lineItemIdBySku().get(l.sku()), l.sku(), l.quantity()))
+                  .toList());
+          context.completeInTransaction(created.gid());
+        });
+  }
+
+  @Override
+  public void failed(Job job, Failure failure, boolean parked) {
+    IntakeNotes.note(orders, job, OrderEvent.Side.SHOPIFY, "Creating the Shopify order", failure, parked);
+  }
+
+}

@@ -1,0 +1,75 @@
+package io.synchron.intake;
+
+import io.synchron.jobs.JobRequest;
+import io.synchron.jobs.Jobs;
+import io.synchron.order.MarketplaceState;
+import io.synchron.order.MarketplaceStatus;
+import io.synchron.order.SyncedOrder;
+import io.synchron.order.SyncedOrders;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules that turn an order's new position into the actions it implies, recorded in the same transaction as the
+ * ledger change. Each action's idempotency key is derived from the order, so applying the same change twice queues
+ * nothing new.
+ */
+@Component
+class OrderFlow {
+
+  static final String DECIDE = "DECIDE_ACCEPTANCE";
+  static final String SEND_DECISION = "SEND_DECISION";
+  static final String IMPORT = "IMPORT_TO_SHOPIFY";
+
+  private final SyncedOrders orders;
+  private final Jobs jobs;
+  private final ChannelShops channelShops;
+
+  OrderFlow(SyncedOrders orders, Jobs jobs, ChannelShops channelShops) {
+    this.orders = orders;
+    this.jobs = jobs;
+    this.channelShops = channelShops;
+  }
+
+  /** Saves the order and queues what its state calls for. Must run inside the transaction holding its lock. */
+  void saveAndQueue(SyncedOrder order) {
+    boolean waitingForDecision =
+        order.marketplaceStatus() == MarketplaceStatus.NEW
+            && order.snapshot().state() == MarketplaceState.WAITING_ACCEPTANCE;
+    if (order.needsImport()) {
+      order.queueImport();
+    }
+    orders.save(order);
+    if (waitingForDecision) {
+      // Decisions for one store run one at a time, so two orders never count the same stock.
+      jobs.enqueue(
+          new JobRequest(
+              DECIDE,
+              "decide:" + order.id(),
+              "decide:" + channelShops.shopOf(order.channelId()),
+              order.id().value(),
+              null));
+    }
+    if (order.marketplaceStatus() == MarketplaceStatus.ACCEPTING) {
+      jobs.enqueue(sendDecision(order, true));
+    }
+    if (order.marketplaceStatus() == MarketplaceStatus.REFUSING) {
+      jobs.enqueue(sendDecision(order, false));
+    }
+    if (order.shopifyStatus() == io.synchron.order.ShopifyStatus.IMPORT_QUEUED) {
+      jobs.enqueue(new JobRequest(IMPORT, "import:" + order.id(), orderKey(order), order.id().value(), null));
+    }
+  }
+
+  private static JobRequest sendDecision(SyncedOrder order, boolean accept) {
+    return new JobRequest(
+        SEND_DECISION,
+        "decision:" + order.id(),
+        orderKey(order),
+        order.id().value(),
+        "{\"accept\":" + accept + "}");
+  }
+
+  static String orderKey(SyncedOrder order) {
+    return "order:" + order.id();
+  }
+}

@@ -1,0 +1,7 @@
+package io.synchron.jobs;
+
+public class JobNotFoundException extends RuntimeException {
+  public JobNotFoundException(String message) {
+    super(message);
+  }
+}

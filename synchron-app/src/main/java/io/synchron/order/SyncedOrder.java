@@ -1,0 +1,295 @@
+package io.synchron.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One marketplace order and the Shopify order it became. The two sides' statuses move only through the guarded
+ * transitions below; each checks its allowed-from set, throws {@link IllegalOrderTransitionException} naming the
+ * current status otherwise, and registers a past-tense {@link OrderEvent}. Not thread-safe: load, change and save it
+ * within one transaction holding the row lock.
+ */
+public final class SyncedOrder {
+
+  private final SyncedOrderId id;
+  private final String channelId;
+  private final String marketplaceOrderId;
+  private MarketplaceStatus marketplaceStatus;
+  private ShopifyStatus shopifyStatus;
+  private MarketplaceOrder snapshot;
+  private String reviewReason;
+  private ShopifyOrderRef shopifyOrder;
+  private long version;
+  private final List<OrderEvent> events = new ArrayList<>();
+
+  private SyncedOrder(
+      SyncedOrderId id,
+      String channelId,
+      MarketplaceOrder snapshot,
+      MarketplaceStatus marketplaceStatus,
+      ShopifyStatus shopifyStatus,
+      String reviewReason,
+      ShopifyOrderRef shopifyOrder,
+      long version) {
+    this.id = Objects.requireNonNull(id);
+    this.channelId = Objects.requireNonNull(channelId);
+    this.snapshot = Objects.requireNonNull(snapshot);
+    this.marketplaceOrderId = snapshot.orderId();
+    this.marketplaceStatus = Objects.requireNonNull(marketplaceStatus);
+    this.shopifyStatus = Objects.requireNonNull(shopifyStatus);
+    this.reviewReason = reviewReason;
+    this.shopifyOrder = shopifyOrder;
+    this.version = version;
+  }
+
+  /** A marketplace order seen for the first time. */
+  public static SyncedOrder discovered(String channelId, MarketplaceOrder snapshot) {
+    SyncedOrder order =
+        new SyncedOrder(
+            SyncedOrderId.random(),
+            channelId,
+            snapshot,
+            MarketplaceStatus.NEW,
+            ShopifyStatus.NOT_IMPORTED,
+            null,
+            null,
+            0);
+    order.events.add(
+        OrderEvent.marketplace(
+            "ORDER_RECEIVED",
+            "Order " + snapshot.orderId() + " received in state " + snapshot.rawState()
+                + " with " + snapshot.lines().size() + " line(s)"));
+    order.follow(snapshot);
+    return order;
+  }
+
+  /** Rebuilds an order from storage; registers no event. */
+  public static SyncedOrder restore(
+      SyncedOrderId id,
+      String channelId,
+      MarketplaceOrder snapshot,
+      MarketplaceStatus marketplaceStatus,
+      ShopifyStatus shopifyStatus,
+      String reviewReason,
+      ShopifyOrderRef shopifyOrder,
+      long version) {
+    return new SyncedOrder(
+        id, channelId, snapshot, marketplaceStatus, shopifyStatus, reviewReason, shopifyOrder, version);
+  }
+
+  /**
+   * Takes in a newer snapshot from the marketplace and follows its state. Older or equal snapshots are ignored (a
+   * poll overlap or an out-of-order delivery never moves an order back). States that imply no move we can make (an
+   * unknown state, or one our status cannot come from) are recorded on the timeline instead.
+   *
+   * @return whether the snapshot was newer and taken in
+   */
+  public boolean observe(MarketplaceOrder newer) {
+    if (!newer.orderId().equals(marketplaceOrderId)) {
+      throw new IllegalArgumentException("Snapshot of " + newer.orderId() + " given to " + marketplaceOrderId);
+    }
+    if (snapshot.updatedAt() != null
+        && newer.updatedAt() != null
+        && !newer.updatedAt().isAfter(snapshot.updatedAt())) {
+      return false;
+    }
+    MarketplaceOrder previous = snapshot;
+    snapshot = newer;
+    if (previous.state() != newer.state() && newer.state() != MarketplaceState.UNKNOWN) {
+      events.add(
+          OrderEvent.marketplace(
+              "STATE_CHANGED", "Marketplace state " + previous.rawState() + " -> " + newer.rawState()));
+    }
+    follow(newer);
+    return true;
+  }
+
+  private void follow(MarketplaceOrder newer) {
+    if (newer.state() == MarketplaceState.UNKNOWN) {
+      events.add(
+          OrderEvent.marketplace(
+              "UNRECOGNISED_STATE",
+              "The marketplace reports state '" + newer.rawState()
+                  + "', which Synchron does not know; no action taken"));
+      return;
+    }
+    MarketplaceStatus target = MarketplaceStatus.observedAs(newer.state());
+    if (target == null || target == marketplaceStatus) {
+      return;
+    }
+    if (!target.allowedFrom().contains(marketplaceStatus)) {
+      events.add(
+          OrderEvent.marketplace(
+              "INCONSISTENT_STATE",
+              "The marketplace reports " + newer.rawState() + " but the order is " + marketplaceStatus
+                  + " here; kept as is"));
+      return;
+    }
+    moveMarketplace(target, describeObserved(target));
+    if ((target == MarketplaceStatus.CANCELED || target == MarketplaceStatus.REFUSED)
+        && shopifyStatus != ShopifyStatus.IMPORTED) {
+      moveShopify(ShopifyStatus.NOT_REQUIRED, "SHOPIFY_NOT_REQUIRED",
+          "No Shopify order will be created: the order is " + target.name().toLowerCase());
+    }
+  }
+
+  private static String describeObserved(MarketplaceStatus target) {
+    return switch (target) {
+      case ACCEPTED -> "Accepted on the marketplace; waiting for the customer's payment";
+      case TO_SHIP -> "Paid on the marketplace; ready to ship";
+      case SHIPPED -> "Shipped according to the marketplace";
+      case CLOSED -> "Closed on the marketplace";
+      case REFUSED -> "Refused on the marketplace";
+      case CANCELED -> "Cancelled on the marketplace";
+      default -> "Marketplace status " + target;
+    };
+  }
+
+  /** Every line can be served from Shopify: accept it on the marketplace. */
+  public void decideToAccept() {
+    reviewReason = null;
+    moveMarketplace(MarketplaceStatus.ACCEPTING, "Decided to accept every line; sending the acceptance");
+  }
+
+  /** A person (or the channel's policy) refuses the order. */
+  public void decideToRefuse(String reason) {
+    reviewReason = reason;
+    moveMarketplace(MarketplaceStatus.REFUSING, "Decided to refuse every line: " + reason);
+  }
+
+  /** The order cannot be accepted automatically; a person must decide. */
+  public void holdForReview(String reason) {
+    reviewReason = Objects.requireNonNull(reason);
+    moveMarketplace(MarketplaceStatus.IN_REVIEW, "Waiting for a decision: " + reason);
+  }
+
+  /** The marketplace confirmed our acceptance call. */
+  public void acceptanceConfirmed() {
+    if (marketplaceStatus == MarketplaceStatus.ACCEPTING) {
+      moveMarketplace(MarketplaceStatus.ACCEPTED, "Acceptance confirmed by the marketplace");
+    } else {
+      events.add(OrderEvent.marketplace("ACCEPTANCE_CONFIRMED", "Acceptance confirmed by the marketplace"));
+    }
+  }
+
+  /** The marketplace confirmed our refusal call. */
+  public void refusalConfirmed() {
+    if (marketplaceStatus == MarketplaceStatus.REFUSING) {
+      moveMarketplace(MarketplaceStatus.REFUSED, "Refusal confirmed by the marketplace");
+      if (shopifyStatus == ShopifyStatus.NOT_IMPORTED) {
+        moveShopify(ShopifyStatus.NOT_REQUIRED, "SHOPIFY_NOT_REQUIRED", "No Shopify order: refused");
+      }
+    } else {
+      events.add(OrderEvent.marketplace("REFUSAL_CONFIRMED", "Refusal confirmed by the marketplace"));
+    }
+  }
+
+  /** Whether the order is paid and should exist in Shopify but is not there yet. */
+  public boolean needsImport() {
+    return shopifyStatus == ShopifyStatus.NOT_IMPORTED
+        && (marketplaceStatus == MarketplaceStatus.TO_SHIP
+            || marketplaceStatus == MarketplaceStatus.SHIPPED
+            || marketplaceStatus == MarketplaceStatus.CLOSED);
+  }
+
+  public void queueImport() {
+    moveShopify(ShopifyStatus.IMPORT_QUEUED, "IMPORT_QUEUED", "Import into Shopify queued");
+  }
+
+  /** The Shopify order exists: created by us now, or found by its source identifier after a lost answer. */
+  public void imported(ShopifyOrderRef ref, boolean foundExisting) {
+    moveShopify(
+        ShopifyStatus.IMPORTED,
+        foundExisting ? "LINKED_EXISTING" : "IMPORTED",
+        (foundExisting ? "Found the Shopify order created earlier: " : "Created Shopify order ")
+            + (ref.name() == null ? ref.gid() : ref.name() + " (" + ref.gid() + ")"));
+    this.shopifyOrder = ref;
+  }
+
+  /** Records a note on the timeline without a state change (e.g. a failed attempt that will be retried). */
+  public void note(OrderEvent.Side side, String type, String message) {
+    events.add(new OrderEvent(side, type, message));
+  }
+
+  private void moveMarketplace(MarketplaceStatus target, String message) {
+    if (!target.allowedFrom().contains(marketplaceStatus)) {
+      throw new IllegalOrderTransitionException("marketplace", marketplaceStatus, target);
+    }
+    marketplaceStatus = target;
+    events.add(
+        new OrderEvent(
+            target == MarketplaceStatus.IN_REVIEW || target == MarketplaceStatus.ACCEPTING
+                    || target == MarketplaceStatus.REFUSING
+                ? OrderEvent.Side.SYNCHRON
+                : OrderEvent.Side.MARKETPLACE,
+            "MARKETPLACE_" + target.name(),
+            message));
+  }
+
+  private void moveShopify(ShopifyStatus target, String type, String message) {
+    if (!target.allowedFrom().contains(shopifyStatus)) {
+      throw new IllegalOrderTransitionException("Shopify", shopifyStatus, target);
+    }
+    shopifyStatus = target;
+    events.add(OrderEvent.shopify(type, message));
+  }
+
+  /** The events registered since the order was loaded, oldest first; cleared by the repository on save. */
+  public List<OrderEvent> pendingEvents() {
+    return List.copyOf(events);
+  }
+
+  /**
+   * For the repository, once the order is written: bumps the version it was written at and hands over the events
+   * registered since it was loaded, clearing them.
+   */
+  public List<OrderEvent> markSaved() {
+    version++;
+    List<OrderEvent> saved = List.copyOf(events);
+    events.clear();
+    return saved;
+  }
+
+  public SyncedOrderId id() {
+    return id;
+  }
+
+  public String channelId() {
+    return channelId;
+  }
+
+  public String marketplaceOrderId() {
+    return marketplaceOrderId;
+  }
+
+  public MarketplaceStatus marketplaceStatus() {
+    return marketplaceStatus;
+  }
+
+  public ShopifyStatus shopifyStatus() {
+    return shopifyStatus;
+  }
+
+  public MarketplaceOrder snapshot() {
+    return snapshot;
+  }
+
+  public String reviewReason() {
+    return reviewReason;
+  }
+
+  public ShopifyOrderRef shopifyOrder() {
+    return shopifyOrder;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  /** For persistence: the instant the snapshot was last updated on the marketplace. */
+  public Instant marketplaceUpdatedAt() {
+    return snapshot.updatedAt();
+  }
+}
