@@ -1,0 +1,43 @@
+package io.synchron.simulator.mirakl;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One HTTP exchange as the simulator saw and answered it. Header maps are case-insensitive on
+ * names. The response body is the one actually sent, after any {@link Fault#rewriteBody} fault.
+ *
+ * @param method HTTP method
+ * @param path raw request path, e.g. {@code /api/orders}
+ * @param rawQuery raw query string without {@code ?}, or null
+ * @param requestHeaders request headers
+ * @param requestBody request body as UTF-8 text, empty if none
+ * @param status response status
+ * @param responseHeaders response headers
+ * @param responseBody response body, empty if none
+ * @param operation the Mirakl operation code the request matched ("OR11", "OR21"), or null
+ */
+public record RecordedExchange(
+    String method,
+    String path,
+    String rawQuery,
+    Map<String, List<String>> requestHeaders,
+    String requestBody,
+    int status,
+    Map<String, List<String>> responseHeaders,
+    String responseBody,
+    String operation) {
+
+  public RecordedExchange {
+    requestHeaders = caseInsensitiveCopy(requestHeaders);
+    responseHeaders = caseInsensitiveCopy(responseHeaders);
+  }
+
+  private static Map<String, List<String>> caseInsensitiveCopy(Map<String, List<String>> headers) {
+    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    return Collections.unmodifiableMap(copy);
+  }
+}
