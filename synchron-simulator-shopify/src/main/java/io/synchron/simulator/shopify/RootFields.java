@@ -1,0 +1,211 @@
+package io.synchron.simulator.shopify;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import io.synchron.simulator.shopify.SearchQuery.Term;
+import io.synchron.simulator.shopify.ShopState.Definition;
+import io.synchron.simulator.shopify.ShopState.StoredOrder;
+import io.synchron.simulator.shopify.ShopState.Variant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/** The data fetchers of the implemented {@code QueryRoot} and {@code Mutation} fields. */
+final class RootFields {
+
+  private RootFields() {}
+
+  static DataFetcher<?> fetcher(String rootField) {
+    return switch (rootField) {
+      case "shop" -> env -> Views.shop(AdminSchema.state(env));
+      case "locations" -> RootFields::locations;
+      case "productVariants" -> RootFields::productVariants;
+      case "productVariant" -> RootFields::productVariant;
+      case "order" -> RootFields::order;
+      case "orders" -> RootFields::orders;
+      case "orderByIdentifier" -> RootFields::orderByIdentifier;
+      case "metafieldDefinitions" -> RootFields::metafieldDefinitions;
+      case "orderCreate" -> RootFields::orderCreate;
+      case "metafieldDefinitionCreate" -> RootFields::metafieldDefinitionCreate;
+      default ->
+          env -> {
+            throw new SimulatorGraphQlException(
+                SimulatorGraphQlException.NOT_IMPLEMENTED,
+                "Field '" + rootField + "' is not implemented by the Shopify simulator");
+          };
+    };
+  }
+
+  private static Object locations(DataFetchingEnvironment env) {
+    refuseUnsupported(env, "query");
+    ShopState state = AdminSchema.state(env);
+    return Views.connection(
+        List.of(state.location()), ShopState.Location::id, Views::location, env);
+  }
+
+  private static Object productVariants(DataFetchingEnvironment env) {
+    refuseUnsupported(env, "savedSearchId");
+    ShopState state = AdminSchema.state(env);
+    Predicate<Variant> filter =
+        SearchQuery.parse(env.getArgument("query")).toPredicate(RootFields::variantTerm);
+    List<Variant> selected = new ArrayList<>();
+    for (Variant variant : state.variants()) {
+      if (filter.test(variant)) {
+        selected.add(variant);
+      }
+    }
+    String sortKey = Objects.toString(env.getArgument("sortKey"), "ID");
+    switch (sortKey) {
+      case "ID" -> selected.sort(Comparator.comparingLong(v -> v.legacyId));
+      case "SKU" -> selected.sort(Comparator.comparing(v -> v.sku));
+      default -> throw unsupportedSortKey(sortKey, "productVariants");
+    }
+    return Views.connection(selected, v -> v.id, Views::variant, env);
+  }
+
+  private static Predicate<Variant> variantTerm(Term term) {
+    return switch (term.field()) {
+      case "sku" -> v -> term.matches(v.sku);
+      case "id" -> v -> term.matches(String.valueOf(v.legacyId)) || term.matches(v.id);
+      case "product_id" ->
+          v -> term.matches(String.valueOf(v.product.legacyId())) || term.matches(v.product.id());
+      default -> throw SearchQuery.unsupportedField(term.field(), "productVariants");
+    };
+  }
+
+  private static Object productVariant(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    ShopState.requireGid(id);
+    Variant variant = AdminSchema.state(env).variant(id);
+    return variant == null ? null : Views.variant(variant);
+  }
+
+  private static Object order(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    ShopState.requireGid(id);
+    StoredOrder order = AdminSchema.state(env).order(id);
+    return order == null ? null : Views.order(order);
+  }
+
+  private static Object orders(DataFetchingEnvironment env) {
+    refuseUnsupported(env, "savedSearchId");
+    ShopState state = AdminSchema.state(env);
+    String query = env.getArgument("query");
+    Predicate<StoredOrder> filter = SearchQuery.parse(query).toPredicate(RootFields::orderTerm);
+    List<StoredOrder> selected = new ArrayList<>();
+    for (StoredOrder order : state.orders()) {
+      // The orders connection reads Shopify's search index, which may lag behind creation.
+      if (state.searchable(order) && filter.test(order)) {
+        selected.add(order);
+      }
+    }
+    String sortKey = Objects.toString(env.getArgument("sortKey"), "PROCESSED_AT");
+    switch (sortKey) {
+      case "PROCESSED_AT" ->
+          selected.sort(
+              Comparator.comparing(StoredOrder::processedAt).thenComparing(StoredOrder::legacyId));
+      case "CREATED_AT", "ID", "ORDER_NUMBER" ->
+          selected.sort(Comparator.comparingLong(StoredOrder::legacyId));
+      default -> throw unsupportedSortKey(sortKey, "orders");
+    }
+    return Views.connection(selected, StoredOrder::id, Views::order, env);
+  }
+
+  private static Predicate<StoredOrder> orderTerm(Term term) {
+    return switch (term.field()) {
+      case "source_identifier" -> o -> term.matches(o.sourceIdentifier());
+      case "source_name" -> o -> term.matches(o.sourceName());
+      case "name" -> o -> term.matches(o.name()) || term.matches(o.name().replaceFirst("^#", ""));
+      case "tag" -> o -> o.tags().stream().anyMatch(term::matches);
+      case "tag_not" -> o -> o.tags().stream().noneMatch(term::matches);
+      case "id" -> o -> term.matches(String.valueOf(o.legacyId())) || term.matches(o.id());
+      case "sku" -> o -> o.lineItems().stream().anyMatch(l -> term.matches(l.sku()));
+      default -> throw SearchQuery.unsupportedField(term.field(), "orders");
+    };
+  }
+
+  private static Object orderByIdentifier(DataFetchingEnvironment env) {
+    Map<String, Object> identifier = env.getArgument("identifier");
+    ShopState state = AdminSchema.state(env);
+    Object id = identifier.get("id");
+    Map<String, Object> customId = ShopState.map(identifier.get("customId"));
+    if ((id == null) == customId.isEmpty()) {
+      throw new SimulatorGraphQlException(
+          SimulatorGraphQlException.BAD_REQUEST, "Exactly one of id or customId must be given");
+    }
+    StoredOrder order;
+    if (id != null) {
+      ShopState.requireGid(String.valueOf(id));
+      order = state.order(String.valueOf(id));
+    } else {
+      order =
+          state.orderByCustomId(
+              (String) customId.get("namespace"),
+              (String) customId.get("key"),
+              (String) customId.get("value"));
+    }
+    return order == null ? null : Views.order(order);
+  }
+
+  private static Object metafieldDefinitions(DataFetchingEnvironment env) {
+    refuseUnsupported(env, "query", "constraintStatus", "constraintSubtype");
+    String pinned = Objects.toString(env.getArgument("pinnedStatus"), "ANY");
+    if (!pinned.equals("ANY")) {
+      throw new SimulatorGraphQlException(
+          SimulatorGraphQlException.NOT_IMPLEMENTED,
+          "pinnedStatus " + pinned + " is not supported by the simulator");
+    }
+    String sortKey = Objects.toString(env.getArgument("sortKey"), "ID");
+    if (!sortKey.equals("ID")) {
+      throw unsupportedSortKey(sortKey, "metafieldDefinitions");
+    }
+    String ownerType = env.getArgument("ownerType");
+    String namespace = env.getArgument("namespace");
+    String key = env.getArgument("key");
+    List<Definition> selected = new ArrayList<>();
+    for (Definition definition : AdminSchema.state(env).definitions()) {
+      if (definition.ownerType().equals(ownerType)
+          && (namespace == null || namespace.equals(definition.namespace()))
+          && (key == null || key.equals(definition.key()))) {
+        selected.add(definition);
+      }
+    }
+    return Views.connection(selected, Definition::id, Views::definition, env);
+  }
+
+  private static Object orderCreate(DataFetchingEnvironment env) {
+    ShopState state = AdminSchema.state(env);
+    Map<String, Object> order = env.getArgument("order");
+    Map<String, Object> options = env.getArgument("options");
+    Map<String, Object> raw = ShopState.map(AdminSchema.rawArgument(env, "order"));
+    return Views.orderCreatePayload(state.createOrder(order, options, raw));
+  }
+
+  private static Object metafieldDefinitionCreate(DataFetchingEnvironment env) {
+    Map<String, Object> definition = env.getArgument("definition");
+    return Views.definitionCreatePayload(AdminSchema.state(env).createDefinition(definition));
+  }
+
+  private static void refuseUnsupported(DataFetchingEnvironment env, String... arguments) {
+    for (String argument : arguments) {
+      if (env.getArgument(argument) != null) {
+        throw new SimulatorGraphQlException(
+            SimulatorGraphQlException.NOT_IMPLEMENTED,
+            "Argument '"
+                + argument
+                + "' of '"
+                + env.getFieldDefinition().getName()
+                + "' is not supported by the simulator");
+      }
+    }
+  }
+
+  private static SimulatorGraphQlException unsupportedSortKey(String sortKey, String field) {
+    return new SimulatorGraphQlException(
+        SimulatorGraphQlException.NOT_IMPLEMENTED,
+        "sortKey " + sortKey + " of '" + field + "' is not supported by the simulator");
+  }
+}

@@ -1,0 +1,149 @@
+package io.synchron.simulator.shopify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The subset of Shopify's search syntax the simulator understands: {@code field:value} terms with
+ * bare or quoted values, implicit or explicit {@code AND}, {@code OR} (binding looser than AND),
+ * negation with {@code -} or {@code NOT}, and a trailing {@code *} for prefix matches. Free text
+ * and parentheses are refused with an error rather than silently ignored.
+ */
+final class SearchQuery {
+
+  /** One {@code field:value} term. */
+  record Term(String field, String value, boolean negated) {
+
+    /** Case-insensitive equality, or a prefix match when the value ends with {@code *}. */
+    boolean matches(String actual) {
+      if (actual == null) {
+        return false;
+      }
+      if (value.endsWith("*")) {
+        String prefix = value.substring(0, value.length() - 1).toLowerCase(Locale.ROOT);
+        return actual.toLowerCase(Locale.ROOT).startsWith(prefix);
+      }
+      return actual.equalsIgnoreCase(value);
+    }
+  }
+
+  private final List<List<Term>> disjuncts;
+
+  private SearchQuery(List<List<Term>> disjuncts) {
+    this.disjuncts = disjuncts;
+  }
+
+  static SearchQuery parse(String query) {
+    List<List<Term>> disjuncts = new ArrayList<>();
+    List<Term> current = new ArrayList<>();
+    int i = 0;
+    boolean negateNext = false;
+    String text = query == null ? "" : query;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      if (c == '(' || c == ')') {
+        throw unsupported("parentheses are not supported in search queries: " + text);
+      }
+      int wordEnd = i;
+      while (wordEnd < text.length() && !Character.isWhitespace(text.charAt(wordEnd))) {
+        wordEnd++;
+      }
+      String word = text.substring(i, wordEnd);
+      if (word.equals("OR")) {
+        if (!current.isEmpty()) {
+          disjuncts.add(current);
+          current = new ArrayList<>();
+        }
+        i = wordEnd;
+        continue;
+      }
+      if (word.equals("AND")) {
+        i = wordEnd;
+        continue;
+      }
+      if (word.equals("NOT")) {
+        negateNext = true;
+        i = wordEnd;
+        continue;
+      }
+      boolean negated = negateNext;
+      negateNext = false;
+      if (c == '-') {
+        negated = true;
+        i++;
+      }
+      int colon = text.indexOf(':', i);
+      if (colon < 0 || colon > wordEnd || colon == i) {
+        throw unsupported(
+            "free-text search terms are not supported by the simulator: '" + word + "'");
+      }
+      String field = text.substring(i, colon).toLowerCase(Locale.ROOT);
+      i = colon + 1;
+      StringBuilder value = new StringBuilder();
+      if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+        char quote = text.charAt(i++);
+        boolean closed = false;
+        while (i < text.length()) {
+          char v = text.charAt(i++);
+          if (v == '\\' && i < text.length()) {
+            value.append(text.charAt(i++));
+          } else if (v == quote) {
+            closed = true;
+            break;
+          } else {
+            value.append(v);
+          }
+        }
+        if (!closed) {
+          throw new SimulatorGraphQlException(
+              SimulatorGraphQlException.BAD_REQUEST, "unterminated quote in search query: " + text);
+        }
+      } else {
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i))) {
+          value.append(text.charAt(i++));
+        }
+      }
+      current.add(new Term(field, value.toString(), negated));
+    }
+    if (!current.isEmpty()) {
+      disjuncts.add(current);
+    }
+    return new SearchQuery(disjuncts);
+  }
+
+  /**
+   * A predicate over {@code T}; {@code termMatcher} builds the positive predicate of one term and
+   * throws {@link SimulatorGraphQlException} for fields it does not support.
+   */
+  <T> Predicate<T> toPredicate(Function<Term, Predicate<T>> termMatcher) {
+    if (disjuncts.isEmpty()) {
+      return item -> true;
+    }
+    List<Predicate<T>> ors = new ArrayList<>();
+    for (List<Term> conjunct : disjuncts) {
+      Predicate<T> and = item -> true;
+      for (Term term : conjunct) {
+        Predicate<T> positive = termMatcher.apply(term);
+        and = and.and(term.negated() ? positive.negate() : positive);
+      }
+      ors.add(and);
+    }
+    return item -> ors.stream().anyMatch(p -> p.test(item));
+  }
+
+  static SimulatorGraphQlException unsupportedField(String field, String connection) {
+    return unsupported(
+        "search filter '" + field + "' on " + connection + " is not supported by the simulator");
+  }
+
+  private static SimulatorGraphQlException unsupported(String message) {
+    return new SimulatorGraphQlException(SimulatorGraphQlException.NOT_IMPLEMENTED, message);
+  }
+}

@@ -1,0 +1,731 @@
+package io.synchron.simulator.shopify;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The shop's data and business rules. Every method is synchronized on this object; the HTTP handler
+ * also holds this monitor for a whole document execution, so one document sees and changes a
+ * consistent state.
+ */
+final class ShopState {
+
+  static final String SHOP_CURRENCY = "EUR";
+  static final String DEFAULT_APP_NAMESPACE = "$app";
+  private static final Pattern GID = Pattern.compile("gid://shopify/([A-Za-z]+)/(\\d+)(\\?.*)?");
+  private static final Set<String> METAFIELD_TYPES = metafieldTypes();
+
+  private final Clock clock;
+  private final String shopDomain;
+  private final Duration searchIndexLag;
+  private final boolean uniqueIdMetafieldEnforced;
+
+  private long nextId = 5_000_000_001L;
+  private long nextOrderNumber = 1001;
+  private final String shopId;
+  private final Location location;
+  private final Map<String, Variant> variantsById = new LinkedHashMap<>();
+  private final List<StoredOrder> orders = new ArrayList<>();
+  private final List<Definition> definitions = new ArrayList<>();
+
+  ShopState(Clock clock, String shopDomain, Duration searchIndexLag, boolean uniqueIdEnforced) {
+    this.clock = clock;
+    this.shopDomain = shopDomain;
+    this.searchIndexLag = searchIndexLag;
+    this.uniqueIdMetafieldEnforced = uniqueIdEnforced;
+    this.shopId = gid("Shop", nextId++);
+    long locationNumber = nextId++;
+    this.location = new Location(gid("Location", locationNumber), locationNumber, "Shop location");
+  }
+
+  // ---- domain records -------------------------------------------------------------------------
+
+  record Product(String id, long legacyId, String title) {}
+
+  record Location(String id, long legacyId, String name) {}
+
+  /** A variant; {@code available} is the only mutable part. */
+  static final class Variant {
+    final String id;
+    final long legacyId;
+    final String sku;
+    final String title;
+    final BigDecimal price;
+    final String inventoryItemId;
+    final long inventoryItemLegacyId;
+    final Product product;
+    int available;
+
+    Variant(
+        String id,
+        long legacyId,
+        String sku,
+        BigDecimal price,
+        String inventoryItemId,
+        long inventoryItemLegacyId,
+        Product product,
+        int available) {
+      this.id = id;
+      this.legacyId = legacyId;
+      this.sku = sku;
+      this.title = "Default Title";
+      this.price = price;
+      this.inventoryItemId = inventoryItemId;
+      this.inventoryItemLegacyId = inventoryItemLegacyId;
+      this.product = product;
+      this.available = available;
+    }
+  }
+
+  record Metafield(String id, String namespace, String key, String type, String value) {}
+
+  record Definition(
+      String id, String name, String namespace, String key, String type, String ownerType) {}
+
+  record LineItem(
+      String id,
+      Variant variant,
+      String sku,
+      String title,
+      String variantTitle,
+      int quantity,
+      BigDecimal unitPrice,
+      String currency,
+      BigDecimal presentmentUnitPrice,
+      String presentmentCurrency) {}
+
+  record StoredOrder(
+      String id,
+      long legacyId,
+      String name,
+      Instant createdAt,
+      Instant processedAt,
+      String sourceIdentifier,
+      String sourceName,
+      List<String> tags,
+      String note,
+      String email,
+      String poNumber,
+      boolean test,
+      String currency,
+      String presentmentCurrency,
+      String financialStatus,
+      String fulfillmentStatus,
+      List<Map<String, String>> customAttributes,
+      List<LineItem> lineItems,
+      List<Metafield> metafields,
+      String inventoryBehaviour,
+      Map<String, Object> input) {
+
+    Optional<Metafield> metafield(String namespace, String key) {
+      return metafields.stream()
+          .filter(m -> m.namespace().equals(namespace) && m.key().equals(key))
+          .findFirst();
+    }
+  }
+
+  /** Either a created value or the user errors that prevented it. */
+  record Outcome<T>(T value, List<Map<String, Object>> userErrors) {}
+
+  // ---- shop ------------------------------------------------------------------------------------
+
+  String shopId() {
+    return shopId;
+  }
+
+  String shopDomain() {
+    return shopDomain;
+  }
+
+  String shopName() {
+    String handle = shopDomain.replaceFirst("\\.myshopify\\.com$", "");
+    StringBuilder name = new StringBuilder();
+    for (String word : handle.split("[-_.]")) {
+      if (!word.isEmpty()) {
+        name.append(name.length() == 0 ? "" : " ")
+            .append(Character.toUpperCase(word.charAt(0)))
+            .append(word.substring(1));
+      }
+    }
+    return name.toString();
+  }
+
+  Location location() {
+    return location;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  // ---- products --------------------------------------------------------------------------------
+
+  synchronized String addProduct(String sku, String title, BigDecimal price, int available) {
+    Objects.requireNonNull(sku, "sku");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(price, "price");
+    if (variantBySku(sku).isPresent()) {
+      throw new IllegalArgumentException("a variant with SKU " + sku + " already exists");
+    }
+    long productNumber = nextId++;
+    Product product = new Product(gid("Product", productNumber), productNumber, title);
+    long variantNumber = nextId++;
+    long itemNumber = nextId++;
+    Variant variant =
+        new Variant(
+            gid("ProductVariant", variantNumber),
+            variantNumber,
+            sku,
+            price,
+            gid("InventoryItem", itemNumber),
+            itemNumber,
+            product,
+            available);
+    variantsById.put(variant.id, variant);
+    return variant.id;
+  }
+
+  synchronized void setAvailable(String sku, int available) {
+    requireVariant(sku).available = available;
+  }
+
+  synchronized int available(String sku) {
+    return requireVariant(sku).available;
+  }
+
+  synchronized List<Variant> variants() {
+    return List.copyOf(variantsById.values());
+  }
+
+  synchronized Variant variant(String id) {
+    return variantsById.get(id);
+  }
+
+  private Optional<Variant> variantBySku(String sku) {
+    return variantsById.values().stream().filter(v -> v.sku.equals(sku)).findFirst();
+  }
+
+  private Variant requireVariant(String sku) {
+    return variantBySku(sku)
+        .orElseThrow(() -> new IllegalArgumentException("no variant with SKU " + sku));
+  }
+
+  // ---- orders ----------------------------------------------------------------------------------
+
+  synchronized List<StoredOrder> orders() {
+    return List.copyOf(orders);
+  }
+
+  synchronized StoredOrder order(String id) {
+    return orders.stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
+  }
+
+  /** Whether the search index already knows the order ({@code orders(query:)} sees it). */
+  boolean searchable(StoredOrder order) {
+    return !clock.instant().isBefore(order.createdAt().plus(searchIndexLag));
+  }
+
+  synchronized StoredOrder orderByCustomId(String namespace, String key, String value) {
+    String ns = namespace == null ? DEFAULT_APP_NAMESPACE : namespace;
+    Definition definition = definition("ORDER", ns, key);
+    if (definition == null || !definition.type().equals("id")) {
+      throw new SimulatorGraphQlException(
+          SimulatorGraphQlException.BAD_REQUEST,
+          "Custom ID lookups need an ORDER metafield definition of type 'id' for namespace '"
+              + ns
+              + "' and key '"
+              + key
+              + "'");
+    }
+    return orders.stream()
+        .filter(o -> o.metafield(ns, key).map(m -> m.value().equals(value)).orElse(false))
+        .findFirst()
+        .orElse(null);
+  }
+
+  synchronized Optional<StoredOrder> orderBySourceIdentifier(String sourceIdentifier) {
+    return orders.stream()
+        .filter(o -> Objects.equals(o.sourceIdentifier(), sourceIdentifier))
+        .findFirst();
+  }
+
+  /**
+   * {@code orderCreate}: validates like Shopify (unknown variants, tax lines on both levels,
+   * metafield definitions and unique {@code id} values, inventory claims) and creates nothing when
+   * any check fails.
+   *
+   * @param order the coerced {@code order} argument (defaults applied)
+   * @param options the coerced {@code options} argument, may be null
+   * @param rawInput the argument as the client sent it, stored with the order
+   */
+  synchronized Outcome<StoredOrder> createOrder(
+      Map<String, Object> order, Map<String, Object> options, Map<String, Object> rawInput) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    String behaviour = "BYPASS";
+    if (options != null && options.get("inventoryBehaviour") instanceof String value) {
+      behaviour = value;
+    }
+    String currency = string(order.get("currency"), SHOP_CURRENCY);
+    String presentmentCurrency = string(order.get("presentmentCurrency"), currency);
+
+    List<Map<String, Object>> lineInputs = maps(order.get("lineItems"));
+    if (lineInputs.isEmpty()) {
+      errors.add(
+          userError(
+              "INVALID", "Line items must have at least one line item", "order", "lineItems"));
+    }
+    List<Variant> lineVariants = new ArrayList<>();
+    boolean lineTaxLines = false;
+    for (int i = 0; i < lineInputs.size(); i++) {
+      Map<String, Object> line = lineInputs.get(i);
+      Variant variant = null;
+      if (line.get("variantId") instanceof String variantId) {
+        variant = variantsById.get(variantId);
+        if (variant == null) {
+          errors.add(
+              userError(
+                  "INVALID",
+                  "Variant with id '" + variantId + "' does not exist",
+                  "order",
+                  "lineItems",
+                  String.valueOf(i),
+                  "variantId"));
+        }
+      }
+      lineVariants.add(variant);
+      if (line.get("quantity") instanceof Number quantity && quantity.intValue() < 1) {
+        errors.add(
+            userError(
+                "INVALID",
+                "Quantity must be greater than or equal to 1",
+                "order",
+                "lineItems",
+                String.valueOf(i),
+                "quantity"));
+      }
+      lineTaxLines |= !maps(line.get("taxLines")).isEmpty();
+    }
+    if (lineTaxLines && !maps(order.get("taxLines")).isEmpty()) {
+      errors.add(
+          userError(
+              "INVALID",
+              "Tax lines can be specified on the order or on line items, but not both",
+              "order",
+              "taxLines"));
+    }
+    if (order.get("customerId") != null && order.get("customer") != null) {
+      errors.add(
+          userError(
+              "REDUNDANT_CUSTOMER_FIELDS",
+              "Only one of customerId and customer can be given",
+              "order",
+              "customerId"));
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant processedAt = now;
+    if (order.get("processedAt") != null) {
+      Instant parsed = parseInstant(String.valueOf(order.get("processedAt")));
+      if (parsed == null) {
+        errors.add(
+            userError(
+                "PROCESSED_AT_INVALID",
+                "Processed at is not a valid date",
+                "order",
+                "processedAt"));
+      } else {
+        // Since 2026-07 a future processedAt is clamped to now instead of refused.
+        processedAt = parsed.isAfter(now) ? now : parsed;
+      }
+    }
+    List<Metafield> metafields = new ArrayList<>();
+    List<Map<String, Object>> metafieldInputs = maps(order.get("metafields"));
+    for (int i = 0; i < metafieldInputs.size(); i++) {
+      Map<String, Object> input = metafieldInputs.get(i);
+      String index = String.valueOf(i);
+      String namespace = string(input.get("namespace"), DEFAULT_APP_NAMESPACE);
+      String key = string(input.get("key"), null);
+      String value = input.get("value") == null ? null : String.valueOf(input.get("value"));
+      String type = string(input.get("type"), null);
+      if (key == null || key.isBlank()) {
+        errors.add(userError("INVALID", "Key can't be blank", "order", "metafields", index, "key"));
+        continue;
+      }
+      if (value == null) {
+        errors.add(
+            userError("INVALID", "Value can't be blank", "order", "metafields", index, "value"));
+        continue;
+      }
+      Definition definition = definition("ORDER", namespace, key);
+      if (definition != null && type != null && !type.equals(definition.type())) {
+        errors.add(
+            userError(
+                "INVALID",
+                "Type must be '" + definition.type() + "' to match the metafield definition",
+                "order",
+                "metafields",
+                index,
+                "type"));
+        continue;
+      }
+      if (definition == null && type == null) {
+        errors.add(
+            userError("INVALID", "Type can't be blank", "order", "metafields", index, "type"));
+        continue;
+      }
+      String effectiveType = definition != null ? definition.type() : type;
+      if (definition != null
+          && definition.type().equals("id")
+          && uniqueIdMetafieldEnforced
+          && orders.stream()
+              .anyMatch(
+                  o ->
+                      o.metafield(namespace, key)
+                          .map(m -> m.value().equals(value))
+                          .orElse(false))) {
+        errors.add(
+            userError(
+                "INVALID",
+                "Value '" + value + "' has already been taken by another order",
+                "order",
+                "metafields",
+                index,
+                "value"));
+        continue;
+      }
+      metafields.add(
+          new Metafield(gid("Metafield", nextId++), namespace, key, effectiveType, value));
+    }
+    if (!errors.isEmpty()) {
+      return new Outcome<>(null, errors);
+    }
+
+    if (!behaviour.equals("BYPASS")) {
+      Map<Variant, Integer> demand = new LinkedHashMap<>();
+      Map<Variant, Integer> firstLine = new LinkedHashMap<>();
+      for (int i = 0; i < lineInputs.size(); i++) {
+        Variant variant = lineVariants.get(i);
+        if (variant != null) {
+          demand.merge(variant, quantity(lineInputs.get(i)), Integer::sum);
+          firstLine.putIfAbsent(variant, i);
+        }
+      }
+      if (behaviour.equals("DECREMENT_OBEYING_POLICY")) {
+        for (Map.Entry<Variant, Integer> entry : demand.entrySet()) {
+          Variant variant = entry.getKey();
+          if (variant.available < entry.getValue()) {
+            return new Outcome<>(
+                null,
+                List.of(
+                    userError(
+                        "INVENTORY_CLAIM_FAILED",
+                        "Unable to claim "
+                            + entry.getValue()
+                            + " of SKU "
+                            + variant.sku
+                            + ": only "
+                            + variant.available
+                            + " available",
+                        "order",
+                        "lineItems",
+                        String.valueOf(firstLine.get(variant)))));
+          }
+        }
+      }
+      demand.forEach((variant, quantity) -> variant.available -= quantity);
+    }
+
+    List<LineItem> lineItems = new ArrayList<>();
+    for (int i = 0; i < lineInputs.size(); i++) {
+      Map<String, Object> line = lineInputs.get(i);
+      Variant variant = lineVariants.get(i);
+      Map<String, Object> priceSet = map(line.get("priceSet"));
+      Map<String, Object> shopMoney = map(priceSet.get("shopMoney"));
+      Map<String, Object> presentmentMoney = map(priceSet.get("presentmentMoney"));
+      BigDecimal unitPrice =
+          shopMoney.get("amount") != null
+              ? new BigDecimal(String.valueOf(shopMoney.get("amount")))
+              : variant != null ? variant.price : BigDecimal.ZERO;
+      String lineCurrency = string(shopMoney.get("currencyCode"), currency);
+      BigDecimal presentmentPrice =
+          presentmentMoney.get("amount") != null
+              ? new BigDecimal(String.valueOf(presentmentMoney.get("amount")))
+              : unitPrice;
+      String linePresentmentCurrency =
+          string(presentmentMoney.get("currencyCode"), presentmentCurrency);
+      String title =
+          string(line.get("title"), variant != null ? variant.product.title() : "Custom item");
+      String variantTitle =
+          string(line.get("variantTitle"), variant != null ? variant.title : null);
+      String sku = string(line.get("sku"), variant != null ? variant.sku : null);
+      lineItems.add(
+          new LineItem(
+              gid("LineItem", nextId++),
+              variant,
+              sku,
+              title,
+              variantTitle,
+              quantity(line),
+              unitPrice,
+              lineCurrency,
+              presentmentPrice,
+              linePresentmentCurrency));
+    }
+    long number = nextOrderNumber++;
+    long orderNumber = nextId++;
+    StoredOrder stored =
+        new StoredOrder(
+            gid("Order", orderNumber),
+            orderNumber,
+            string(order.get("name"), "#" + number),
+            now,
+            processedAt,
+            string(order.get("sourceIdentifier"), null),
+            string(order.get("sourceName"), null),
+            tags(order.get("tags")),
+            string(order.get("note"), null),
+            string(order.get("email"), null),
+            string(order.get("poNumber"), null),
+            Boolean.TRUE.equals(order.get("test")),
+            currency,
+            presentmentCurrency,
+            financialStatus(order),
+            order.get("fulfillmentStatus") instanceof String f && f.equals("FULFILLED")
+                ? "FULFILLED"
+                : "UNFULFILLED",
+            customAttributes(order.get("customAttributes")),
+            List.copyOf(lineItems),
+            List.copyOf(metafields),
+            behaviour,
+            deepCopy(rawInput));
+    orders.add(stored);
+    return new Outcome<>(stored, List.of());
+  }
+
+  // ---- metafield definitions -------------------------------------------------------------------
+
+  synchronized List<Definition> definitions() {
+    return List.copyOf(definitions);
+  }
+
+  synchronized Definition definition(String ownerType, String namespace, String key) {
+    return definitions.stream()
+        .filter(
+            d ->
+                d.ownerType().equals(ownerType)
+                    && d.namespace().equals(namespace)
+                    && d.key().equals(key))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** {@code metafieldDefinitionCreate}: refuses blank keys, unknown types and duplicates. */
+  synchronized Outcome<Definition> createDefinition(Map<String, Object> input) {
+    String ownerType = String.valueOf(input.get("ownerType"));
+    String namespace = string(input.get("namespace"), DEFAULT_APP_NAMESPACE);
+    String key = string(input.get("key"), "");
+    String name = string(input.get("name"), "");
+    String type = string(input.get("type"), "");
+    List<Map<String, Object>> errors = new ArrayList<>();
+    if (key.isBlank()) {
+      errors.add(userError("BLANK", "Key can't be blank", "definition", "key"));
+    }
+    if (name.isBlank()) {
+      errors.add(userError("BLANK", "Name can't be blank", "definition", "name"));
+    }
+    if (!METAFIELD_TYPES.contains(type)) {
+      errors.add(
+          userError(
+              "INCLUSION", "Type '" + type + "' is not a metafield type", "definition", "type"));
+    }
+    if (errors.isEmpty() && definition(ownerType, namespace, key) != null) {
+      errors.add(
+          userError(
+              "TAKEN",
+              "Key is in use for "
+                  + ownerType
+                  + " metafields on the '"
+                  + namespace
+                  + "' namespace.",
+              "definition",
+              "key"));
+    }
+    if (!errors.isEmpty()) {
+      return new Outcome<>(null, errors);
+    }
+    Definition definition =
+        new Definition(gid("MetafieldDefinition", nextId++), name, namespace, key, type, ownerType);
+    definitions.add(definition);
+    return new Outcome<>(definition, List.of());
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  /** Refuses malformed global ids the way Shopify does, before any lookup. */
+  static void requireGid(String id) {
+    if (id == null || !GID.matcher(id).matches()) {
+      throw new SimulatorGraphQlException(
+          SimulatorGraphQlException.BAD_REQUEST, "Invalid global id '" + id + "'");
+    }
+  }
+
+  static String gid(String type, long number) {
+    return "gid://shopify/" + type + "/" + number;
+  }
+
+  static Map<String, Object> userError(String code, String message, String... field) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("field", List.of(field));
+    error.put("message", message);
+    error.put("code", code);
+    return error;
+  }
+
+  private static String financialStatus(Map<String, Object> order) {
+    if (order.get("financialStatus") instanceof String status) {
+      return status;
+    }
+    boolean authorized = false;
+    for (Map<String, Object> transaction : maps(order.get("transactions"))) {
+      String kind = string(transaction.get("kind"), "SALE");
+      String status = string(transaction.get("status"), "SUCCESS");
+      if (status.equals("SUCCESS") && (kind.equals("SALE") || kind.equals("CAPTURE"))) {
+        return "PAID";
+      }
+      authorized |= status.equals("SUCCESS") && kind.equals("AUTHORIZATION");
+    }
+    return authorized ? "AUTHORIZED" : "PENDING";
+  }
+
+  private static int quantity(Map<String, Object> line) {
+    return line.get("quantity") instanceof Number n ? n.intValue() : 0;
+  }
+
+  private static List<String> tags(Object value) {
+    Set<String> tags = new LinkedHashSet<>();
+    if (value instanceof List<?> list) {
+      for (Object tag : list) {
+        if (tag != null && !String.valueOf(tag).isBlank()) {
+          tags.add(String.valueOf(tag).trim());
+        }
+      }
+    }
+    return List.copyOf(tags);
+  }
+
+  private static List<Map<String, String>> customAttributes(Object value) {
+    List<Map<String, String>> attributes = new ArrayList<>();
+    for (Map<String, Object> attribute : maps(value)) {
+      Map<String, String> copy = new LinkedHashMap<>();
+      copy.put("key", string(attribute.get("key"), ""));
+      copy.put("value", string(attribute.get("value"), null));
+      attributes.add(Collections.unmodifiableMap(copy));
+    }
+    return List.copyOf(attributes);
+  }
+
+  private static Instant parseInstant(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException notInstant) {
+      try {
+        return OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException notOffset) {
+        try {
+          return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException notDate) {
+          return null;
+        }
+      }
+    }
+  }
+
+  static String string(Object value, String fallback) {
+    return value == null ? fallback : String.valueOf(value);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object value) {
+    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> maps(Object value) {
+    List<Map<String, Object>> result = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> map) {
+          result.add((Map<String, Object>) map);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** An unmodifiable deep copy that keeps nulls and insertion order. */
+  @SuppressWarnings("unchecked")
+  static <T> T deepCopy(T value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
+      return (T) Collections.unmodifiableMap(copy);
+    } else if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(deepCopy(v)));
+      return (T) Collections.unmodifiableList(copy);
+    }
+    return value;
+  }
+
+  private static Set<String> metafieldTypes() {
+    Set<String> listable =
+        Set.of(
+            "boolean",
+            "color",
+            "date",
+            "date_time",
+            "dimension",
+            "link",
+            "money",
+            "multi_line_text_field",
+            "number_decimal",
+            "number_integer",
+            "rating",
+            "single_line_text_field",
+            "url",
+            "volume",
+            "weight",
+            "article_reference",
+            "collection_reference",
+            "company_reference",
+            "customer_reference",
+            "file_reference",
+            "metaobject_reference",
+            "mixed_reference",
+            "page_reference",
+            "product_reference",
+            "product_taxonomy_value_reference",
+            "variant_reference");
+    Set<String> types = new LinkedHashSet<>(listable);
+    listable.forEach(t -> types.add("list." + t.toLowerCase(Locale.ROOT)));
+    types.addAll(Set.of("id", "json", "rich_text_field"));
+    return Set.copyOf(types);
+  }
+}
