@@ -22,7 +22,7 @@ public interface ShopifyGateway {
    * Looks an imported order up by the identifier Synchron gave it, first by its unique id metafield (a direct
    * lookup), then by Shopify's search on the source identifier.
    */
-  Optional<CreatedOrder> findImported(String sourceIdentifier);
+  Optional<CreatedOrder> findImported(String sourceIdentifier, int lineCount);
 
   /**
    * Creates the order. Not idempotent on Shopify's side (orderCreate takes no key): callers look up with {@link

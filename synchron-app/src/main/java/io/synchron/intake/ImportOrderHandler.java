@@ -2,6 +2,7 @@ package io.synchron.intake;
 
 import io.synchron.connector.Connectors;
 import io.synchron.connector.MarketplaceConnector;
+import io.synchron.connector.PlatformException;
 import io.synchron.connector.ShopifyGateway;
 import io.synchron.connector.ShopifyGateway.CreatedOrder;
 import io.synchron.jobs.Job;
@@ -58,20 +59,34 @@ class ImportOrderHandler implements JobHandler {
     ShopifyGateway shop = connectors.shopFor(order.channelId());
     String sourceId =
         ImportDraftFactory.sourceIdentifier(marketplace.platformName(), order.channelId(), order.marketplaceOrderId());
-    Optional<CreatedOrder> existing = shop.findImported(sourceId);
-    CreatedOrder created;
+    Optional<CreatedOrder> existing = shop.findImported(sourceId, order.snapshot().lines().size());
+    final CreatedOrder created;
     boolean found = existing.isPresent();
     if (found) {
       created = existing.get();
     } else {
       MarketplaceOrder snapshot = order.snapshot();
       var variants = shop.variantsBySku(snapshot.lines().stream().map(MarketplaceOrder.Line::sku).toList());
-      created =
-          shop.create(
-              ImportDraftFactory.draft(
-                  marketplace.platformName(), "Mirakl", order.channelId(), snapshot, variants));
+      ShopifyGateway.OrderDraft draft =
+          ImportDraftFactory.draft(marketplace.platformName(), "Mirakl", order.channelId(), snapshot, variants);
+      CreatedOrder made;
+      try {
+        made = shop.create(draft);
+      } catch (PlatformException refused) {
+        // The create failed or was refused: perhaps it went through although its answer was lost (a 5xx after the
+        // fact), or an earlier attempt did create it (its unique id metafield is then taken). Look once more before
+        // reporting the failure.
+        Optional<CreatedOrder> again = shop.findImported(sourceId, order.snapshot().lines().size());
+        if (again.isEmpty()) {
+          throw refused;
+        }
+        made = again.get();
+        found = true;
+      }
+      created = made;
       checkpoint.ifAvailable(c -> c.afterShopifyCreate(order.marketplaceOrderId(), created.gid()));
     }
+    boolean linkedExisting = found;
     tx.executeWithoutResult(
         status -> {
           SyncedOrder locked = orders.lock(id).orElseThrow();
@@ -83,7 +98,7 @@ class ImportOrderHandler implements JobHandler {
             locked.note(OrderEvent.Side.SHOPIFY, "IMPORTED_AFTER_CANCEL",
                 "The marketplace order was cancelled while its Shopify order was being created");
           }
-          locked.imported(new ShopifyOrderRef(created.gid(), created.name()), found);
+          locked.imported(new ShopifyOrderRef(created.gid(), created.name()), linkedExisting);
           orders.save(locked);
           orders.saveLineLinks(
               id,

@@ -92,6 +92,10 @@ public class JobRunner implements SmartLifecycle {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (Error e) {
+        // What a dying process would leave: the job stays claimed until its lease ends, then another worker
+        // takes it. This worker carries on rather than shrinking the pool.
+        log.error("A job worker died mid-job; its job will be claimed again when its lease expires", e);
       } catch (RuntimeException e) {
         if (!running.get()) {
           return;

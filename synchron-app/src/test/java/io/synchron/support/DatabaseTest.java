@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -18,5 +19,6 @@ import org.springframework.test.annotation.DirtiesContext;
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {"synchron.jobs.enabled=false"})
 @Import(TestClockConfiguration.class)
+@ContextConfiguration(initializers = FreshDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface DatabaseTest {}

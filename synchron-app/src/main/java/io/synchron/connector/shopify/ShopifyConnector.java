@@ -68,7 +68,9 @@ public final class ShopifyConnector implements ShopifyGateway {
     for (int i = 0; i < distinct.size(); i += SKUS_PER_QUERY) {
       List<String> batch = distinct.subList(i, Math.min(distinct.size(), i + SKUS_PER_QUERY));
       String query = batch.stream().map(s -> "sku:" + quote(s)).collect(Collectors.joining(" OR "));
-      JsonNode data = client.execute("VariantsBySku", Map.of("query", query, "first", 250));
+      // Ask for a few more than the SKUs (search may also match near names): the requested cost, which Shopify
+      // reserves up front, stays proportional to the order instead of a whole page of 250.
+      JsonNode data = client.execute("VariantsBySku", Map.of("query", query, "first", Math.min(250, batch.size() * 3)));
       for (JsonNode node : data.path("productVariants").path("nodes")) {
         String sku = node.path("sku").asString(null);
         // Shopify's search matches loosely (prefixes, case): keep exact SKU matches only.
@@ -91,18 +93,21 @@ public final class ShopifyConnector implements ShopifyGateway {
   }
 
   @Override
-  public Optional<CreatedOrder> findImported(String sourceIdentifier) {
+  public Optional<CreatedOrder> findImported(String sourceIdentifier, int lineCount) {
+    int lines = Math.max(1, Math.min(250, lineCount));
     if (ensureIdDefinition()) {
       Map<String, Object> identifier =
           Map.of("customId", Map.of("namespace", ID_NAMESPACE, "key", ID_KEY, "value", sourceIdentifier));
-      JsonNode order = client.execute("OrderByCustomId", Map.of("identifier", identifier)).path("orderByIdentifier");
+      JsonNode order =
+          client.execute("OrderByCustomId", Map.of("identifier", identifier, "lines", lines)).path("orderByIdentifier");
       if (order.isObject()) {
         return Optional.of(created(order));
       }
     }
     JsonNode nodes =
         client
-            .execute("OrdersBySourceIdentifier", Map.of("query", "source_identifier:" + quote(sourceIdentifier)))
+            .execute("OrdersBySourceIdentifier",
+                Map.of("query", "source_identifier:" + quote(sourceIdentifier), "lines", lines))
             .path("orders")
             .path("nodes");
     for (JsonNode order : nodes) {
@@ -276,6 +281,7 @@ public final class ShopifyConnector implements ShopifyGateway {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("order", order);
     variables.put("options", options);
+    variables.put("lines", Math.max(1, Math.min(250, d.lines().size())));
     return variables;
   }
 

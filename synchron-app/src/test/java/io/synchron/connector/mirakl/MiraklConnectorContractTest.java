@@ -1,0 +1,139 @@
+package io.synchron.connector.mirakl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synchron.connector.MarketplaceConnector.OrderPage;
+import io.synchron.connector.PlatformException;
+import io.synchron.contracts.MiraklSellerSpec;
+import io.synchron.order.MarketplaceOrder;
+import io.synchron.shared.Failure;
+import io.synchron.simulator.mirakl.Fault;
+import io.synchron.simulator.mirakl.MiraklSimulator;
+import io.synchron.simulator.mirakl.NewOrder;
+import io.synchron.simulator.mirakl.RecordedExchange;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The requests Synchron's Mirakl client builds, and the OR11/OR21 answers it reads, conform to Mirakl's published
+ * seller OpenAPI spec (read from ../shared/specs/mirakl; the test is skipped, saying so, when that folder is absent).
+ */
+class MiraklConnectorContractTest {
+
+  private MiraklSimulator simulator;
+  private MiraklConnector connector;
+  private MiraklSellerSpec spec;
+
+  @BeforeEach
+  void start() {
+    spec = MiraklSellerSpec.requireOrSkip();
+    simulator = MiraklSimulator.start(MiraklSimulator.Options.defaults().withShopId(2042L));
+    connector =
+        new MiraklConnector("fr", URI.create(simulator.baseUrl()), simulator.apiKey(), 2042L, Duration.ofSeconds(5),
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+  }
+
+  @AfterEach
+  void stop() {
+    simulator.close();
+  }
+
+  private void assertEveryExchangeConforms() {
+    List<RecordedExchange> journal = simulator.journal();
+    assertThat(journal).isNotEmpty();
+    for (RecordedExchange e : journal) {
+      String contentType = e.requestHeaders().getOrDefault("Content-Type", List.of("application/json")).get(0);
+      assertThat(spec.validateRequest(e.method(), e.path(), e.rawQuery(), contentType, e.requestBody()))
+          .as("request %s %s?%s", e.method(), e.path(), e.rawQuery())
+          .isEmpty();
+      String responseType = e.responseHeaders().getOrDefault("Content-Type", List.of("application/json")).get(0);
+      assertThat(spec.validateResponse(e.method(), e.path(), e.status(), responseType, e.responseBody()))
+          .as("response %s to %s %s", e.status(), e.method(), e.path())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void incrementalReadsConformToOr11AndAreReadWhole() {
+    for (int i = 0; i < 130; i++) {
+      simulator.placeOrder(NewOrder.builder()
+          .currency(i % 10 == 0 ? "KWD" : "EUR")
+          .taxMode(i % 2 == 0 ? NewOrder.TAX_INCLUDED : NewOrder.TAX_EXCLUDED)
+          .line("SKU-" + i, "Product " + i, 1 + i % 3, new BigDecimal(i % 10 == 0 ? "12.345" : "12.34"),
+              new BigDecimal("20"))
+          .line("SKU-FREE", "Sample", 1, BigDecimal.ZERO, new BigDecimal("20"))
+          .build());
+    }
+
+    OrderPage first = connector.updatedOrders(Instant.now().minusSeconds(3600), 0, 100);
+    OrderPage second = connector.updatedOrders(Instant.now().minusSeconds(3600), 100, 100);
+
+    assertThat(first.totalCount()).isEqualTo(130);
+    assertThat(first.orders()).hasSize(100);
+    assertThat(second.orders()).hasSize(30);
+    MarketplaceOrder order = connector.read(first.orders().get(0));
+    assertThat(order.lines()).hasSize(2);
+    assertThat(order.lines().get(0).taxes()).isNotEmpty();
+    assertEveryExchangeConforms();
+  }
+
+  @Test
+  void acceptanceConformsToOr21() {
+    String id = simulator.placeOrder(NewOrder.builder().line("SKU-1", "Mug", 2, new BigDecimal("9.90")).build());
+    MarketplaceOrder order = connector.currentOrder(id).orElseThrow();
+
+    connector.decide(id, order.lines().stream().map(MarketplaceOrder.Line::lineId).toList(), true);
+
+    assertThat(simulator.order(id).state()).isEqualTo("WAITING_DEBIT_PAYMENT");
+    assertThat(simulator.journal().get(1).requestHeaders().get("Authorization")).containsExactly(simulator.apiKey());
+    assertThat(simulator.journal().get(1).rawQuery()).isEqualTo("shop_id=2042");
+    assertEveryExchangeConforms();
+  }
+
+  @Test
+  void aWrongStateAcceptanceIsAPermanentFailureWithMiraklsCode() {
+    String id = simulator.placeOrder(NewOrder.builder().line("SKU-1", "Mug", 1, new BigDecimal("9.90")).build());
+    List<String> lines = connector.currentOrder(id).orElseThrow().lines().stream().map(MarketplaceOrder.Line::lineId).toList();
+    connector.decide(id, lines, true);
+
+    assertThatThrownBy(() -> connector.decide(id, lines, true))
+        .isInstanceOfSatisfying(PlatformException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.platformCode()).isEqualTo("ORDER_INVALID_STATE");
+          assertThat(e.failure()).isInstanceOf(Failure.Permanent.class);
+        });
+    assertEveryExchangeConforms();
+  }
+
+  @Test
+  void tooManyRequestsIsARetryAfterTheDelayMiraklGives() {
+    simulator.faults().enqueue("OR11", Fault.rateLimited(Duration.ofSeconds(42)));
+
+    assertThatThrownBy(() -> connector.updatedOrders(Instant.now(), 0, 100))
+        .isInstanceOfSatisfying(PlatformException.class, e ->
+            assertThat(e.failure()).isEqualTo(new Failure.RetryAfter(Duration.ofSeconds(42), e.getMessage())));
+  }
+
+  @Test
+  void serverErrorsAreRetriedAndAuthenticationFailuresAreNot() {
+    simulator.faults().enqueue("OR11", Fault.status(503));
+    assertThatThrownBy(() -> connector.updatedOrders(Instant.now(), 0, 100))
+        .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.failure()).isInstanceOf(Failure.Retry.class));
+
+    MiraklConnector wrongKey = new MiraklConnector("fr", URI.create(simulator.baseUrl()), "not-the-key", null,
+        Duration.ofSeconds(5), HttpClient.newHttpClient());
+    assertThatThrownBy(() -> wrongKey.updatedOrders(Instant.now(), 0, 100))
+        .isInstanceOfSatisfying(PlatformException.class, e -> {
+          assertThat(e.status()).isEqualTo(401);
+          assertThat(e.failure()).isInstanceOf(Failure.Permanent.class);
+        });
+  }
+}

@@ -1,0 +1,96 @@
+package io.synchron.sandbox;
+
+import io.synchron.simulator.mirakl.MiraklSimulator;
+import io.synchron.simulator.mirakl.NewCustomer;
+import io.synchron.simulator.mirakl.NewOrder;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A steady trickle of marketplace orders, as customers would place them: mostly ordinary ones (one to three lines,
+ * some with a zero-price gift line, customers from several countries and scripts), and now and then an unknown
+ * SKU, a quantity beyond stock, or a customer who cancels before paying — the cases an operations team meets.
+ */
+final class DemoTraffic {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoTraffic.class);
+  private static final List<NewCustomer> CUSTOMERS =
+      List.of(
+          new NewCustomer("Camille", "Durand", null, "12 rue des Lilas", null, "75011", "Paris", null, "FRA",
+              "+33612345678", "fr_FR"),
+          new NewCustomer("Jürgen", "Groß", "Groß GmbH", "Hauptstraße 5", "Hinterhaus", "10115", "Berlin", null,
+              "DEU", null, "de_DE"),
+          new NewCustomer("Sofia", "Rossi", null, "Via Roma 1", null, "00184", "Roma", "RM", "ITA", "+39061234567",
+              "it_IT"),
+          new NewCustomer("美咲", "佐藤", null, "千代田区丸の内1-1", null, "100-0005", "東京", null, "JPN", null,
+              "ja_JP"),
+          new NewCustomer("Oliver", "Smith", null,
+              "Flat 4, The Old Rectory, Long Lane with a very long address line that keeps going", null, "SW1A 1AA",
+              "London", null, "GBR", null, "en_GB"));
+
+  private final MiraklSimulator mirakl;
+  private final Duration every;
+  private final Random random = new Random(42);
+  private ScheduledExecutorService timer;
+  private int placed;
+
+  DemoTraffic(MiraklSimulator mirakl, Duration every) {
+    this.mirakl = mirakl;
+    this.every = every;
+  }
+
+  void start() {
+    timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "synchron-sandbox-demo");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(this::placeOne, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  private void placeOne() {
+    try {
+      int dice = random.nextInt(100);
+      NewOrder.Builder order =
+          NewOrder.builder()
+              .currency("EUR")
+              .taxMode(random.nextBoolean() ? NewOrder.TAX_INCLUDED : NewOrder.TAX_EXCLUDED)
+              .customer(CUSTOMERS.get(random.nextInt(CUSTOMERS.size())))
+              .referenceForCustomer("WEB-" + (100_000 + placed));
+      if (dice < 6) {
+        order.line(DemoCatalogue.UNKNOWN_SKU, "A product this store does not sell", 1, new BigDecimal("9.99"));
+      } else if (dice < 12) {
+        order.line(DemoCatalogue.SCARCE_SKU, "Limited edition print", 5, new BigDecimal("120.00"));
+      } else {
+        int lines = 1 + random.nextInt(3);
+        for (int i = 0; i < lines; i++) {
+          DemoCatalogue.Product p = DemoCatalogue.PRODUCTS.get(random.nextInt(6));
+          order.line(p.sku(), p.title(), 1 + random.nextInt(3), p.price());
+        }
+        if (random.nextInt(5) == 0) {
+          order.line("GIFT-CARD", "Gift wrapping", 1, BigDecimal.ZERO);
+        }
+      }
+      String id = mirakl.placeOrder(order.build());
+      placed++;
+      if (dice >= 12 && dice < 16) {
+        mirakl.cancelByCustomer(id);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Demo order not placed: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.synchron.sandbox;
+
+import io.synchron.simulator.mirakl.MiraklSimulator;
+import io.synchron.simulator.shopify.ShopifySimulator;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the sandbox when {@code synchron.sandbox.enabled} is true, or when it is unset and no Shopify store is
+ * configured (a fresh checkout runs the demo; a configured deployment does not). Refuses to mix the sandbox with
+ * real stores, so that demo orders can never reach a real shop.
+ */
+public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+  static final String SHOP_ID = "sandbox-shop";
+  static final String CHANNEL_ID = "sandbox-mirakl";
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+    boolean shopsConfigured = env.getProperty("synchron.shops[0].id") != null;
+    String flag = env.getProperty("synchron.sandbox.enabled");
+    boolean enabled = flag == null ? !shopsConfigured : Boolean.parseBoolean(flag);
+    if (!enabled) {
+      return;
+    }
+    if (shopsConfigured || env.getProperty("synchron.channels[0].id") != null) {
+      throw new IllegalStateException(
+          "synchron.sandbox.enabled=true cannot be combined with configured synchron.shops or synchron.channels:"
+              + " set synchron.sandbox.enabled=false to use your own stores and channels");
+    }
+    ShopifySimulator shopify =
+        ShopifySimulator.start(
+            ShopifySimulator.Options.defaults().withPort(env.getProperty("synchron.sandbox.shopify-port", Integer.class, 0)));
+    MiraklSimulator mirakl =
+        MiraklSimulator.start(
+            MiraklSimulator.Options.defaults()
+                .withPort(env.getProperty("synchron.sandbox.mirakl-port", Integer.class, 0))
+                .withAutoDebit(true));
+    DemoCatalogue.stock(shopify);
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("synchron.shops[0].id", SHOP_ID);
+    props.put("synchron.shops[0].shop-domain", shopify.shopDomain());
+    props.put("synchron.shops[0].admin-base-url", shopify.adminBaseUrl());
+    props.put("synchron.shops[0].access-token", shopify.accessToken());
+    props.put("synchron.shops[0].api-version", shopify.apiVersion());
+    props.put("synchron.shops[0].webhook-secret", "sandbox-webhook-secret");
+    props.put("synchron.channels[0].id", CHANNEL_ID);
+    props.put("synchron.channels[0].platform", "mirakl");
+    props.put("synchron.channels[0].shop", SHOP_ID);
+    props.put("synchron.channels[0].base-url", mirakl.baseUrl());
+    props.put("synchron.channels[0].api-key", mirakl.apiKey());
+    props.put("synchron.channels[0].poll-interval", env.getProperty("synchron.sandbox.poll-interval", "PT5S"));
+    props.put("synchron.channels[0].min-poll-interval", "PT1S");
+    props.put("synchron.channels[0].initial-lookback", "PT1H");
+    env.getPropertySources().addFirst(new MapPropertySource("synchron-sandbox", props));
+
+    Duration every = Duration.parse(env.getProperty("synchron.sandbox.demo.interval", "PT3S"));
+    boolean demo = env.getProperty("synchron.sandbox.demo.enabled", Boolean.class, true);
+    DemoTraffic traffic = new DemoTraffic(mirakl, every);
+    if (demo) {
+      traffic.start();
+    }
+    application.addListeners(
+        event -> {
+          if (event instanceof ContextClosedEvent) {
+            traffic.stop();
+            mirakl.close();
+            shopify.close();
+          }
+        });
+    org.slf4j.LoggerFactory.getLogger(SandboxEnvironmentPostProcessor.class)
+        .info(
+            "Sandbox on: Mirakl simulator at {} (key {}), Shopify simulator at {} ({}); demo orders {}",
+            mirakl.baseUrl(),
+            mirakl.apiKey(),
+            shopify.adminBaseUrl(),
+            shopify.shopDomain(),
+            demo ? "every " + every : "off");
+  }
+
+  @Override
+  public int getOrder() {
+    // After the application's own configuration files are loaded, so their settings are seen here.
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}
