@@ -9,6 +9,7 @@ import io.synchron.order.ShopifyStatus;
 import io.synchron.order.SyncedOrder;
 import io.synchron.order.SyncedOrderId;
 import io.synchron.order.SyncedOrders;
+import io.synchron.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -52,8 +53,9 @@ class OrdersController {
 
   record OrderPage(long total, int limit, int offset, List<OrderSummary> orders) {}
 
+  /** Amounts are decimal strings at the currency's minor units ("19.90", "3.125"), never binary floats. */
   record Line(
-      String lineId, String sku, String title, int quantity, BigDecimal unitPrice, String state,
+      String lineId, String sku, String title, int quantity, String unitPrice, String state,
       String shopifyLineItemId) {}
 
   record Action(String id, String kind, String state, int attempts, String lastError, Instant executeAt) {}
@@ -64,7 +66,7 @@ class OrdersController {
       OrderSummary order,
       String currency,
       String taxMode,
-      BigDecimal totalPrice,
+      String totalPrice,
       Instant shippingDeadline,
       List<Line> lines,
       List<Action> actions,
@@ -100,7 +102,8 @@ class OrdersController {
             .map(
                 l ->
                     new Line(
-                        l.lineId(), l.sku(), l.title(), l.quantity(), l.unitPrice(), l.rawState(),
+                        l.lineId(), l.sku(), l.title(), l.quantity(), money(l.unitPrice(), s.currency()),
+                        l.rawState(),
                         links.stream()
                             .filter(k -> k.marketplaceLineId().equals(l.lineId()))
                             .map(SyncedOrders.LineLink::shopifyLineItemId)
@@ -111,7 +114,7 @@ class OrdersController {
         summary(order),
         s.currency(),
         s.rawTaxMode(),
-        s.totalPrice(),
+        money(s.totalPrice(), s.currency()),
         s.shippingDeadline(),
         lines,
         jobs.forOrder(id).stream().map(OrdersController::action).toList(),
@@ -143,6 +146,10 @@ class OrdersController {
   private SyncedOrder find(UUID id) {
     return orders.find(new SyncedOrderId(id))
         .orElseThrow(() -> new ManualDecisions.OrderNotFoundException(new SyncedOrderId(id)));
+  }
+
+  private static String money(BigDecimal amount, String currency) {
+    return amount == null ? null : Money.format(amount, currency);
   }
 
   static OrderSummary summary(SyncedOrder o) {

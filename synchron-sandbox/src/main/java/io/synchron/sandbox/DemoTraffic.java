@@ -38,6 +38,9 @@ final class DemoTraffic {
   private final MiraklSimulator mirakl;
   private final Duration every;
   private final Random random = new Random(42);
+  // The simulator forgets its orders when the service stops, but the ledger does not: each run numbers its orders
+  // afresh so that a restart never meets an old order id.
+  private final String run = Long.toString(System.currentTimeMillis() / 1000, 36).toUpperCase(java.util.Locale.ROOT);
   private ScheduledExecutorService timer;
   private int placed;
 
@@ -69,6 +72,7 @@ final class DemoTraffic {
               .currency("EUR")
               .taxMode(random.nextBoolean() ? NewOrder.TAX_INCLUDED : NewOrder.TAX_EXCLUDED)
               .customer(CUSTOMERS.get(random.nextInt(CUSTOMERS.size())))
+              .commercialId("DEMO-" + run + "-" + (placed + 1))
               .referenceForCustomer("WEB-" + (100_000 + placed));
       if (dice < 6) {
         order.line(DemoCatalogue.UNKNOWN_SKU, "A product this store does not sell", 1, new BigDecimal("9.99"));

@@ -20,6 +20,12 @@ import org.springframework.core.env.MapPropertySource;
 public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
   static final String SHOP_ID = "sandbox-shop";
+
+  private final org.apache.commons.logging.Log log;
+
+  public SandboxEnvironmentPostProcessor(org.springframework.boot.logging.DeferredLogFactory logs) {
+    this.log = logs.getLog(SandboxEnvironmentPostProcessor.class);
+  }
   static final String CHANNEL_ID = "sandbox-mirakl";
 
   @Override
@@ -75,14 +81,10 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
             shopify.close();
           }
         });
-    org.slf4j.LoggerFactory.getLogger(SandboxEnvironmentPostProcessor.class)
-        .info(
-            "Sandbox on: Mirakl simulator at {} (key {}), Shopify simulator at {} ({}); demo orders {}",
-            mirakl.baseUrl(),
-            mirakl.apiKey(),
-            shopify.adminBaseUrl(),
-            shopify.shopDomain(),
-            demo ? "every " + every : "off");
+    log.info(
+        "Sandbox on: Mirakl simulator at " + mirakl.baseUrl() + " (key " + mirakl.apiKey() + "), Shopify simulator at "
+            + shopify.adminBaseUrl() + " (" + shopify.shopDomain() + "); demo orders "
+            + (demo ? "every " + every : "off") + ". Set synchron.sandbox.enabled=false to turn it off.");
   }
 
   @Override
