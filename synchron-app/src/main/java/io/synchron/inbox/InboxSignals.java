@@ -34,6 +34,19 @@ public class InboxSignals {
         == 1;
   }
 
+  /** Which of these source keys are stored already (one query for a whole page of a poll). */
+  public java.util.Set<String> existingKeys(String channelId, String source, List<String> keys) {
+    if (keys.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        jdbc.sql(
+                "select dedup_key from inbox_signal where source = ? and channel_id = ? and dedup_key = any(?)")
+            .params(source, channelId, keys.toArray(String[]::new))
+            .query(String.class)
+            .list());
+  }
+
   /** Locks the next pending signals of a channel, oldest first, skipping those another instance is applying. */
   public List<InboxSignal> lockPending(String channelId, int limit) {
     return jdbc.sql(

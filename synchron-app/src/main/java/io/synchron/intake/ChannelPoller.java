@@ -137,17 +137,30 @@ public class ChannelPoller {
   }
 
   private int storeAll(String channelId, List<RawOrder> orders) {
+    List<String> keys = orders.stream().map(ChannelPoller::dedupKey).toList();
+    // A poll's window overlaps the previous one: most of a page is usually known already.
+    java.util.Set<String> known = inbox.existingKeys(channelId, SignalApplier.SOURCE, keys);
     int added = 0;
-    for (RawOrder order : orders) {
-      String key =
-          order.orderId() != null && order.updatedAt() != null
-              ? order.orderId() + "@" + order.updatedAt()
-              : "sha256:" + sha256(order.json());
-      if (inbox.store(channelId, SignalApplier.SOURCE, key, order.orderId(), order.json())) {
+    for (int i = 0; i < orders.size(); i++) {
+      RawOrder order = orders.get(i);
+      if (!known.contains(keys.get(i))
+          && inbox.store(channelId, SignalApplier.SOURCE, keys.get(i), order.orderId(), order.json())) {
         added++;
       }
     }
     return added;
+  }
+
+  /**
+   * The identity of one version of an order: its id and last-update date as the marketplace gives them, plus a hash
+   * of the content, because two changes within the same timestamp (Mirakl's dates may have whole seconds) must not
+   * be taken for one. Re-reading an unchanged order in the overlap gives the same key.
+   */
+  static String dedupKey(RawOrder order) {
+    String hash = sha256(order.json()).substring(0, 16);
+    return order.orderId() != null && order.updatedAt() != null
+        ? order.orderId() + "@" + order.updatedAt() + "#" + hash
+        : "sha256:" + hash;
   }
 
   private static String sha256(String text) {

@@ -74,7 +74,29 @@ class DecideAcceptanceHandler implements JobHandler {
             .filter(c -> c.shop().equals(shop.shopId()))
             .map(SynchronProperties.Channel::id)
             .toList();
-    Map<String, Integer> reserved = reservations.reservedBySku(channelsOfShop, needed.keySet());
+    UnmatchedOrderPolicy policy = properties.channel(order.channelId()).unmatchedOrders();
+    tx.executeWithoutResult(
+        status -> {
+          SyncedOrder locked = orders.lock(id).orElseThrow();
+          if (locked.marketplaceStatus() == MarketplaceStatus.NEW) {
+            reservations.lockSkus(needed.keySet());
+            List<String> problems = problems(needed, variants,
+                reservations.reservedBySku(channelsOfShop, needed.keySet()));
+            if (problems.isEmpty()) {
+              locked.decideToAccept();
+            } else if (policy == UnmatchedOrderPolicy.REFUSE) {
+              locked.decideToRefuse(String.join("; ", problems));
+            } else {
+              locked.holdForReview(String.join("; ", problems));
+            }
+            flow.saveAndQueue(locked);
+          }
+          context.completeInTransaction(locked.marketplaceStatus().name());
+        });
+  }
+
+  private static List<String> problems(
+      Map<String, Integer> needed, Map<String, ShopifyGateway.Variant> variants, Map<String, Integer> reserved) {
     List<String> problems = new ArrayList<>();
     needed.forEach(
         (sku, quantity) -> {
@@ -88,22 +110,7 @@ class DecideAcceptanceHandler implements JobHandler {
             }
           }
         });
-    UnmatchedOrderPolicy policy = properties.channel(order.channelId()).unmatchedOrders();
-    tx.executeWithoutResult(
-        status -> {
-          SyncedOrder locked = orders.lock(id).orElseThrow();
-          if (locked.marketplaceStatus() == MarketplaceStatus.NEW) {
-            if (problems.isEmpty()) {
-              locked.decideToAccept();
-            } else if (policy == UnmatchedOrderPolicy.REFUSE) {
-              locked.decideToRefuse(String.join("; ", problems));
-            } else {
-              locked.holdForReview(String.join("; ", problems));
-            }
-            flow.saveAndQueue(locked);
-          }
-          context.completeInTransaction(problems.isEmpty() ? "accept" : String.join("; ", problems));
-        });
+    return problems;
   }
 
   @Override

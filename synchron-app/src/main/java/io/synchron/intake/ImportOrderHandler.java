@@ -34,9 +34,15 @@ class ImportOrderHandler implements JobHandler {
   private final Connectors connectors;
   private final TransactionTemplate tx;
   private final ObjectProvider<ImportCheckpoint> checkpoint;
+  private final OrderFlow flow;
 
   ImportOrderHandler(
-      SyncedOrders orders, Connectors connectors, TransactionTemplate tx, ObjectProvider<ImportCheckpoint> checkpoint) {
+      SyncedOrders orders,
+      Connectors connectors,
+      TransactionTemplate tx,
+      ObjectProvider<ImportCheckpoint> checkpoint,
+      OrderFlow flow) {
+    this.flow = flow;
     this.orders = orders;
     this.connectors = connectors;
     this.tx = tx;
@@ -70,6 +76,8 @@ class ImportOrderHandler implements JobHandler {
       ShopifyGateway.OrderDraft draft =
           ImportDraftFactory.draft(marketplace.platformName(), "Mirakl", order.channelId(), snapshot, variants);
       CreatedOrder made;
+      // Another worker may have taken the job over (this one stalled past its lease): then it must not create.
+      context.requireLease();
       try {
         made = shop.create(draft);
       } catch (PlatformException refused) {
@@ -99,7 +107,7 @@ class ImportOrderHandler implements JobHandler {
                 "The marketplace order was cancelled while its Shopify order was being created");
           }
           locked.imported(new ShopifyOrderRef(created.gid(), created.name()), linkedExisting);
-          orders.save(locked);
+          flow.saveAndQueue(locked);
           orders.saveLineLinks(
               id,
               locked.snapshot().lines().stream()

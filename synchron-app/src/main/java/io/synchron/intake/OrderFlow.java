@@ -22,12 +22,12 @@ class OrderFlow {
 
   private final SyncedOrders orders;
   private final Jobs jobs;
-  private final ChannelShops channelShops;
+  private final StockReservations reservations;
 
-  OrderFlow(SyncedOrders orders, Jobs jobs, ChannelShops channelShops) {
+  OrderFlow(SyncedOrders orders, Jobs jobs, StockReservations reservations) {
     this.orders = orders;
     this.jobs = jobs;
-    this.channelShops = channelShops;
+    this.reservations = reservations;
   }
 
   /** Saves the order and queues what its state calls for. Must run inside the transaction holding its lock. */
@@ -39,15 +39,9 @@ class OrderFlow {
       order.queueImport();
     }
     orders.save(order);
+    reservations.follow(order);
     if (waitingForDecision) {
-      // Decisions for one store run one at a time, so two orders never count the same stock.
-      jobs.enqueue(
-          new JobRequest(
-              DECIDE,
-              "decide:" + order.id(),
-              "decide:" + channelShops.shopOf(order.channelId()),
-              order.id().value(),
-              null));
+      jobs.enqueue(new JobRequest(DECIDE, "decide:" + order.id(), orderKey(order), order.id().value(), null));
     }
     if (order.marketplaceStatus() == MarketplaceStatus.ACCEPTING) {
       jobs.enqueue(sendDecision(order, true));

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,11 +46,28 @@ class SignalApplier {
     this.tx = tx;
   }
 
-  /** Applies the channel's pending signals; returns how many were handled. */
+  /**
+   * Applies the channel's pending signals; returns how many were handled. A signal whose application fails for any
+   * reason but a passing database problem is set aside as FAILED in a transaction of its own: otherwise it would
+   * fail again on every poll and hold up every signal behind it.
+   */
   int applyPending(String channelId) {
     int handled = 0;
+    long[] current = new long[1];
     while (true) {
-      Integer batch = tx.execute(status -> applyBatch(channelId));
+      Integer batch;
+      try {
+        batch = tx.execute(status -> applyBatch(channelId, current));
+      } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        long id = current[0];
+        log.warn("Inbox signal {} of channel {} could not be applied; set aside", id, channelId, e);
+        tx.executeWithoutResult(
+            status -> inbox.mark(id, InboxSignal.Status.FAILED, "Could not be applied: " + e));
+        handled++;
+        continue;
+      }
       if (batch == null || batch == 0) {
         return handled;
       }
@@ -56,9 +75,10 @@ class SignalApplier {
     }
   }
 
-  private int applyBatch(String channelId) {
+  private int applyBatch(String channelId, long[] current) {
     List<InboxSignal> signals = inbox.lockPending(channelId, 1);
     for (InboxSignal signal : signals) {
+      current[0] = signal.id();
       applyOne(signal);
     }
     return signals.size();

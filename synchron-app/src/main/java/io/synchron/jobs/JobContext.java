@@ -8,4 +8,10 @@ public interface JobContext {
    * caller's transaction back) if this worker no longer owns the job.
    */
   void completeInTransaction(String result);
+
+  /**
+   * Throws {@link LeaseLostException} if this worker no longer holds the job (another worker may be running it).
+   * Call it right before a write to a platform that has no idempotency key.
+   */
+  void requireLease();
 }

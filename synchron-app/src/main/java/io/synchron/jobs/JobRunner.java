@@ -38,7 +38,9 @@ public class JobRunner implements SmartLifecycle {
   private final RetryPolicy policy;
   private final String workerId;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final java.util.Set<UUID> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private ExecutorService pool;
+  private java.util.concurrent.ScheduledExecutorService heartbeat;
 
   public JobRunner(
       Jobs jobs, TransactionTemplate tx, List<JobHandler> handlers, SynchronProperties properties) {
@@ -63,12 +65,20 @@ public class JobRunner implements SmartLifecycle {
     for (int i = 0; i < config.workers(); i++) {
       pool.submit(this::loop);
     }
+    heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "synchron-job-heartbeat");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = Math.max(1000, config.lease().toMillis() / 3);
+    heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     log.info("Job runner {} started with {} workers", workerId, config.workers());
   }
 
   @Override
   public void stop() {
     if (running.compareAndSet(true, false) && pool != null) {
+      heartbeat.shutdownNow();
       pool.shutdownNow();
       try {
         pool.awaitTermination(10, TimeUnit.SECONDS);
@@ -111,9 +121,18 @@ public class JobRunner implements SmartLifecycle {
     }
   }
 
+  /** Keeps the leases of running jobs alive while this process is; a dead process stops beating. */
+  void beat() {
+    try {
+      jobs.extendLeases(workerId, List.copyOf(inFlight), config.lease());
+    } catch (RuntimeException e) {
+      log.warn("Could not extend the leases of running jobs", e);
+    }
+  }
+
   /** Claims and runs one due job, if any. Returns whether one ran. */
   public boolean runOnce() {
-    List<Job> claimed = tx.execute(status -> jobs.claim(workerId, 1, config.lease()));
+    List<Job> claimed = tx.execute(status -> jobs.claim(workerId, 1, config.lease(), config.maxAttempts()));
     if (claimed == null || claimed.isEmpty()) {
       return false;
     }
@@ -128,6 +147,7 @@ public class JobRunner implements SmartLifecycle {
       return;
     }
     CompletionContext context = new CompletionContext(job.id());
+    inFlight.add(job.id());
     try {
       handler.run(job, context);
       if (!context.completed) {
@@ -143,6 +163,8 @@ public class JobRunner implements SmartLifecycle {
       if (!(Failure.of(e) instanceof Failure.Permanent)) {
         log.info("Job {} ({}) attempt {} failed: {}", job.id(), job.kind(), job.attempts(), e.toString());
       }
+    } finally {
+      inFlight.remove(job.id());
     }
   }
 
@@ -182,6 +204,13 @@ public class JobRunner implements SmartLifecycle {
         throw new LeaseLostException("Job " + jobId + " is no longer owned by " + workerId);
       }
       completed = true;
+    }
+
+    @Override
+    public void requireLease() {
+      if (!jobs.owns(jobId, workerId)) {
+        throw new LeaseLostException("Job " + jobId + " is no longer owned by " + workerId);
+      }
     }
   }
 

@@ -68,10 +68,18 @@ public class Jobs {
    * marks them RUNNING for {@code worker} until the lease ends. Jobs whose lease expired (their worker died) are due
    * again. Runs in the caller's transaction, which must be short.
    */
-  public List<Job> claim(String worker, int limit, Duration lease) {
+  public List<Job> claim(String worker, int limit, Duration lease, int maxAttempts) {
     Instant now = clock.instant();
     jdbc.sql("select pg_advisory_xact_lock(?)").params(CLAIM_LOCK).query((rs, i) -> 1).list();
     Timestamp ts = Timestamp.from(now);
+    // A job whose worker keeps dying under it (a crash, a hang) is not claimed forever: it becomes an exception.
+    jdbc.sql(
+            "update job set state = 'EXCEPTION', last_error_kind = 'PERMANENT', updated_at = ?, lease_until = null,"
+                + " last_error = 'The worker running it was lost ' || attempts || ' times (crashed or stalled);"
+                + " last error: ' || coalesce(last_error, 'none')"
+                + " where state = 'RUNNING' and lease_until < ? and attempts >= ?")
+        .params(ts, ts, maxAttempts)
+        .update();
     List<UUID> ids =
         jdbc.sql(
                 "select id from ("
@@ -95,6 +103,27 @@ public class Jobs {
       find(id).ifPresent(claimed::add);
     }
     return claimed;
+  }
+
+  /** Extends the leases of the jobs this worker is running: its heartbeat. Returns how many it still owns. */
+  public int extendLeases(String worker, java.util.Collection<UUID> ids, Duration lease) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(
+            "update job set lease_until = ? where picked_by = ? and state = 'RUNNING' and id = any(?)")
+        .params(Timestamp.from(clock.instant().plus(lease)), worker, ids.toArray(UUID[]::new))
+        .update();
+  }
+
+  /** Whether {@code worker} still holds the job's lease. */
+  public boolean owns(UUID id, String worker) {
+    return jdbc.sql(
+                "select count(*) from job where id = ? and state = 'RUNNING' and picked_by = ? and lease_until > ?")
+            .params(id, worker, Timestamp.from(clock.instant()))
+            .query(Long.class)
+            .single()
+        == 1;
   }
 
   /** Marks a running job done if {@code worker} still owns it; returns false if the lease was lost. */

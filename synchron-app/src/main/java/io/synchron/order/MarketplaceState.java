@@ -20,6 +20,24 @@ public enum MarketplaceState {
   CANCELED,
   UNKNOWN;
 
+  /**
+   * How far along the lifecycle a state is, to order two snapshots that carry the same update time; -1 for
+   * UNKNOWN, which never outranks a known state.
+   */
+  int progress() {
+    return switch (this) {
+      case STAGING -> 0;
+      case WAITING_ACCEPTANCE -> 1;
+      case WAITING_DEBIT -> 2;
+      case WAITING_DEBIT_PAYMENT -> 3;
+      case SHIPPING -> 4;
+      case SHIPPED, TO_COLLECT -> 5;
+      case RECEIVED -> 6;
+      case CLOSED, REFUSED, CANCELED -> 7;
+      case UNKNOWN -> -1;
+    };
+  }
+
   public static MarketplaceState parse(String raw) {
     if (raw == null) {
       return UNKNOWN;

@@ -80,8 +80,9 @@ public final class SyncedOrder {
   }
 
   /**
-   * Takes in a newer snapshot from the marketplace and follows its state. Older or equal snapshots are ignored (a
-   * poll overlap or an out-of-order delivery never moves an order back). States that imply no move we can make (an
+   * Takes in a newer snapshot from the marketplace and follows its state. Older snapshots are ignored, and so are
+   * snapshots with the same update time unless their state is further along (a poll overlap or an out-of-order
+   * delivery never moves an order back; two changes within one second are not lost). States that imply no move we can make (an
    * unknown state, or one our status cannot come from) are recorded on the timeline instead.
    *
    * @return whether the snapshot was newer and taken in
@@ -90,10 +91,15 @@ public final class SyncedOrder {
     if (!newer.orderId().equals(marketplaceOrderId)) {
       throw new IllegalArgumentException("Snapshot of " + newer.orderId() + " given to " + marketplaceOrderId);
     }
-    if (snapshot.updatedAt() != null
-        && newer.updatedAt() != null
-        && !newer.updatedAt().isAfter(snapshot.updatedAt())) {
-      return false;
+    if (snapshot.updatedAt() != null && newer.updatedAt() != null) {
+      if (newer.updatedAt().isBefore(snapshot.updatedAt())) {
+        return false;
+      }
+      // Same timestamp: two changes within the clock's resolution. Take it only if it is further along.
+      if (newer.updatedAt().equals(snapshot.updatedAt())
+          && newer.state().progress() <= snapshot.state().progress()) {
+        return false;
+      }
     }
     MarketplaceOrder previous = snapshot;
     snapshot = newer;

@@ -34,7 +34,7 @@ class JobsTest {
   }
 
   private List<Job> claim(String worker, int limit) {
-    return tx.execute(s -> jobs.claim(worker, limit, LEASE));
+    return tx.execute(s -> jobs.claim(worker, limit, LEASE, 8));
   }
 
   private static String unique(String prefix) {
@@ -145,5 +145,35 @@ class JobsTest {
 
     assertThat(duplicates).isEmpty();
     assertThat(keys).allSatisfy(k -> assertThat(jobs.findByKey(k).orElseThrow().state()).isEqualTo(JobState.DONE));
+  }
+
+  @Test
+  void aHeartbeatKeepsARunningJobFromBeingTakenOver() {
+    String order = unique("order");
+    jobs.enqueue(job(unique("a"), order));
+    Job taken = claim("alive", 10).stream().filter(j -> j.orderKey().equals(order)).findFirst().orElseThrow();
+
+    clock.advance(Duration.ofMinutes(4));
+    assertThat(jobs.extendLeases("alive", List.of(taken.id()), LEASE)).isEqualTo(1);
+    clock.advance(Duration.ofMinutes(4));
+
+    assertThat(claim("other", 10).stream().filter(j -> j.orderKey().equals(order))).isEmpty();
+    assertThat(jobs.owns(taken.id(), "alive")).isTrue();
+  }
+
+  @Test
+  void aJobWhoseWorkerKeepsDyingBecomesAnExceptionInsteadOfRunningForever() {
+    String order = unique("order");
+    String key = unique("a");
+    jobs.enqueue(job(key, order));
+    for (int attempt = 1; attempt <= 8; attempt++) {
+      assertThat(claim("doomed-" + attempt, 100).stream().filter(j -> j.orderKey().equals(order))).hasSize(1);
+      clock.advance(LEASE.plusSeconds(1));
+    }
+
+    assertThat(claim("next", 100).stream().filter(j -> j.orderKey().equals(order))).isEmpty();
+    Job parked = jobs.findByKey(key).orElseThrow();
+    assertThat(parked.state()).isEqualTo(JobState.EXCEPTION);
+    assertThat(parked.lastError()).contains("lost 8 times");
   }
 }

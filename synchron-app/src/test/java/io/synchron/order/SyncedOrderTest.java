@@ -131,4 +131,23 @@ class SyncedOrderTest {
     assertThat(order.marketplaceStatus()).isEqualTo(MarketplaceStatus.REFUSED);
     assertThat(order.shopifyStatus()).isEqualTo(ShopifyStatus.NOT_REQUIRED);
   }
+
+  @Test
+  void aSecondChangeWithinTheSameSecondIsTakenWhenItIsFurtherAlong() {
+    SyncedOrder order = SyncedOrderFixtures.accepting();
+    order.observe(snapshot("WAITING_DEBIT_PAYMENT", T0.plusSeconds(5)));
+
+    boolean taken = order.observe(snapshot("SHIPPING", T0.plusSeconds(5)));
+
+    assertThat(taken).isTrue();
+    assertThat(order.marketplaceStatus()).isEqualTo(MarketplaceStatus.TO_SHIP);
+  }
+
+  @Test
+  void theSameVersionSeenTwiceIsIgnored() {
+    SyncedOrder order = SyncedOrderFixtures.toShip();
+
+    assertThat(order.observe(snapshot("SHIPPING", T0.plusSeconds(60)))).isFalse();
+    assertThat(order.observe(snapshot("WAITING_DEBIT_PAYMENT", T0.plusSeconds(60)))).isFalse();
+  }
 }

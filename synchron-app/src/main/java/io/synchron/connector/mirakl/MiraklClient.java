@@ -1,5 +1,6 @@
 package io.synchron.connector.mirakl;
 
+import io.synchron.connector.Deadline;
 import io.synchron.shared.Failure;
 import java.io.IOException;
 import java.net.URI;
@@ -73,7 +74,7 @@ final class MiraklClient {
         builder.header("Authorization", apiKey).header("Accept", "application/json").timeout(timeout).build();
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = Deadline.send(http, request, timeout);
     } catch (HttpTimeoutException e) {
       throw new MiraklException(operation + " timed out after " + timeout, 0, null, null,
           new Failure.Retry("timeout"), e);

@@ -109,6 +109,17 @@ public final class MiraklConnector implements MarketplaceConnector {
 
   @Override
   public MarketplaceOrder read(RawOrder raw) {
+    try {
+      return readOrder(raw);
+    } catch (MalformedPayloadException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // e.g. a null inside a list where an object is expected: unreadable data, not a bug to retry.
+      throw new MalformedPayloadException(PLATFORM, "Order " + raw.orderId() + " cannot be read: " + e, e);
+    }
+  }
+
+  private MarketplaceOrder readOrder(RawOrder raw) {
     MiraklDtos.Order o;
     try {
       o = json.readValue(raw.json(), MiraklDtos.Order.class);

@@ -1,5 +1,6 @@
 package io.synchron.connector.shopify;
 
+import io.synchron.connector.Deadline;
 import io.synchron.shared.Failure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,7 +102,7 @@ final class ShopifyGraphQlClient {
             .build();
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = Deadline.send(http, request, timeout);
     } catch (HttpTimeoutException e) {
       throw new ShopifyException(documentName + " timed out after " + timeout, 0, null, null,
           new Failure.Retry("timeout"), e);
