@@ -37,8 +37,15 @@ class ExceptionsController {
   private final SyncedOrders orders;
   private final InboxSignals inbox;
   private final ChannelPoller poller;
+  private final io.synchron.intake.ManualDecisions decisions;
 
-  ExceptionsController(Jobs jobs, SyncedOrders orders, InboxSignals inbox, ChannelPoller poller) {
+  ExceptionsController(
+      Jobs jobs,
+      SyncedOrders orders,
+      InboxSignals inbox,
+      ChannelPoller poller,
+      io.synchron.intake.ManualDecisions decisions) {
+    this.decisions = decisions;
     this.jobs = jobs;
     this.orders = orders;
     this.inbox = inbox;
@@ -90,6 +97,20 @@ class ExceptionsController {
               order.shopifyStatus().name(),
               order.snapshot().updatedAt(),
               List.of("accept", "refuse")));
+    }
+    for (SyncedOrder order : orders.needingAttention(500)) {
+      all.add(
+          new ExceptionView(
+              "attention-" + order.id(),
+              "ORDER_NEEDS_ATTENTION",
+              order.id().value(),
+              order.channelId(),
+              order.marketplaceOrderId(),
+              order.attention(),
+              order.marketplaceStatus().name(),
+              order.shopifyStatus().name(),
+              order.snapshot().updatedAt(),
+              List.of("dismiss")));
     }
     for (InboxSignal signal : inbox.inStatus(InboxSignal.Status.FAILED, 500)) {
       all.add(
@@ -144,8 +165,10 @@ class ExceptionsController {
       jobs.dismiss(UUID.fromString(id.substring(4)));
     } else if (id.startsWith("signal-")) {
       inbox.dismiss(Long.parseLong(id.substring(7)));
+    } else if (id.startsWith("attention-")) {
+      decisions.resolveAttention(new SyncedOrderId(UUID.fromString(id.substring(10))));
     } else {
-      throw new IllegalArgumentException("Only job-… and signal-… exceptions can be dismissed");
+      throw new IllegalArgumentException("Only job-…, signal-… and attention-… exceptions can be dismissed");
     }
   }
 }

@@ -32,7 +32,8 @@ public interface ShopifyGateway {
 
   record Variant(String id, String sku, String title, int available) {}
 
-  record CreatedOrder(String gid, String name, Map<String, String> lineItemIdBySku) {}
+  /** A Shopify order and its line items' ids, in the order the lines were given at creation. */
+  record CreatedOrder(String gid, String name, List<String> lineItemIds, List<String> lineItemSkus) {}
 
   /** A Shopify order to create, in Synchron's terms: no wire format here. */
   record OrderDraft(
@@ -56,7 +57,13 @@ public interface ShopifyGateway {
       List<Metafield> metafields) {}
 
   record Line(
-      String variantId, String sku, String title, int quantity, BigDecimal unitPrice, List<TaxLine> taxes) {}
+      String marketplaceLineId,
+      String variantId,
+      String sku,
+      String title,
+      int quantity,
+      BigDecimal unitPrice,
+      List<TaxLine> taxes) {}
 
   record ShippingLine(String title, String code, BigDecimal price, List<TaxLine> taxes) {}
 

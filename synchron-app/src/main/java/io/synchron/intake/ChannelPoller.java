@@ -99,30 +99,41 @@ public class ChannelPoller {
   private PollResult poll(String channelId, Duration interval) {
     SynchronProperties.Channel channel = properties.channel(channelId);
     Instant pollStart = clock.instant();
-    Instant since =
+    PollCursors.Window window =
         cursors
             .lease(channelId, worker, LEASE, interval, pollStart.minus(channel.initialLookback()))
             .orElse(null);
-    if (since == null) {
+    if (window == null) {
       return new PollResult(false, 0, 0, 0, null);
     }
     MarketplaceConnector connector = connectors.marketplace(channelId);
     int received = 0;
     int stored = 0;
     try {
-      int offset = 0;
-      for (int page = 0; page < MAX_PAGES; page++) {
-        OrderPage result = connector.updatedOrders(since, offset, PAGE_SIZE);
+      int offset = window.offset();
+      boolean complete = false;
+      for (int page = 0; page < MAX_PAGES && !complete; page++) {
+        OrderPage result = connector.updatedOrders(window.since(), offset, PAGE_SIZE);
         List<RawOrder> orders = result.orders();
         received += orders.size();
-        Integer added = tx.execute(s -> storeAll(channelId, orders));
+        int reached = offset + orders.size();
+        Integer added =
+            tx.execute(
+                s -> {
+                  int n = storeAll(channelId, orders);
+                  cursors.progressed(channelId, reached, window.startedAt());
+                  return n;
+                });
         stored += added == null ? 0 : added;
-        offset += orders.size();
-        if (orders.isEmpty() || offset >= result.totalCount()) {
-          break;
-        }
+        offset = reached;
+        complete = orders.isEmpty() || offset >= result.totalCount();
       }
-      cursors.succeeded(channelId, pollStart, pollStart.minus(channel.pollOverlap()));
+      if (complete) {
+        // The window was read to its end: the next one starts at this window's start less the overlap.
+        cursors.succeeded(channelId, pollStart, window.startedAt().minus(channel.pollOverlap()));
+      } else {
+        cursors.failed(channelId, pollStart, "more than " + MAX_PAGES + " pages; continuing at the next poll", null);
+      }
     } catch (PlatformException e) {
       Failure failure = e.failure();
       Instant notBefore =

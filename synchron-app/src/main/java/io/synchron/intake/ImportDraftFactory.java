@@ -38,6 +38,13 @@ final class ImportDraftFactory {
 
   private ImportDraftFactory() {}
 
+  private static final java.util.Set<String> NOT_SOLD = java.util.Set.of("CANCELED", "REFUSED");
+
+  /** The lines that were sold: cancelled and refused lines stay out of Shopify. */
+  static List<MarketplaceOrder.Line> importedLines(MarketplaceOrder order) {
+    return order.lines().stream().filter(l -> !NOT_SOLD.contains(l.rawState())).toList();
+  }
+
   static String sourceIdentifier(String platform, String channelId, String orderId) {
     return platform + ":" + channelId + ":" + orderId;
   }
@@ -52,9 +59,11 @@ final class ImportDraftFactory {
     if (order.currency() == null) {
       throw new ImportNotPossible("the marketplace order has no currency");
     }
-    if (order.lines().isEmpty()) {
-      throw new ImportNotPossible("the marketplace order has no lines");
+    List<MarketplaceOrder.Line> sold = importedLines(order);
+    if (sold.isEmpty()) {
+      throw new ImportNotPossible("the marketplace order has no line left that was sold");
     }
+    boolean someLeftOut = sold.size() < order.lines().size();
     String currency = order.currency();
     boolean included = order.taxMode() == TaxMode.TAX_INCLUDED;
     List<Line> lines = new ArrayList<>();
@@ -62,7 +71,7 @@ final class ImportDraftFactory {
     BigDecimal taxTotal = BigDecimal.ZERO;
     Map<String, TaxLine> shippingTaxes = new LinkedHashMap<>();
     BigDecimal shippingTotal = BigDecimal.ZERO;
-    for (MarketplaceOrder.Line line : order.lines()) {
+    for (MarketplaceOrder.Line line : sold) {
       Variant variant = variants.get(line.sku());
       if (variant == null) {
         throw new ImportNotPossible("SKU " + line.sku() + " no longer matches a Shopify variant");
@@ -81,7 +90,8 @@ final class ImportDraftFactory {
         taxes.add(taxLine(tax, lineTotal, included, currency));
         taxTotal = taxTotal.add(tax.amount());
       }
-      lines.add(new Line(variant.id(), line.sku(), clip(line.title()), line.quantity(), Money.scaled(unit, currency), taxes));
+      lines.add(new Line(line.lineId(), variant.id(), line.sku(), clip(line.title()), line.quantity(),
+          Money.scaled(unit, currency), taxes));
       linesTotal = linesTotal.add(lineTotal);
       BigDecimal lineShipping = Money.orZero(line.shippingPrice());
       shippingTotal = shippingTotal.add(lineShipping);
@@ -92,7 +102,8 @@ final class ImportDraftFactory {
         taxTotal = taxTotal.add(tax.amount());
       }
     }
-    BigDecimal shipping = order.shippingPrice() != null ? order.shippingPrice() : shippingTotal;
+    BigDecimal shipping =
+        order.shippingPrice() != null && !someLeftOut ? order.shippingPrice() : shippingTotal;
     ShippingLine shippingLine =
         shipping.signum() == 0 && shippingTaxes.isEmpty()
             ? null
@@ -101,7 +112,15 @@ final class ImportDraftFactory {
                 null,
                 Money.scaled(shipping, currency),
                 List.copyOf(shippingTaxes.values()));
-    BigDecimal charged = order.totalPrice() != null ? order.totalPrice() : linesTotal.add(shipping);
+    BigDecimal charged = linesTotal.add(shipping);
+    if (order.totalPrice() != null
+        && Money.scaled(order.totalPrice(), currency).compareTo(Money.scaled(charged, currency)) != 0) {
+      // Fees, a partial cancellation or anything else Synchron does not model: the Shopify order would not match
+      // what the marketplace collected, so it is not created on a guess.
+      throw new ImportNotPossible(
+          "the marketplace's total_price " + Money.format(order.totalPrice(), currency) + " " + currency
+              + " differs from the sold lines and shipping, " + Money.format(charged, currency) + " " + currency);
+    }
     BigDecimal paid = included ? charged : charged.add(taxTotal);
     MarketplaceOrder.Customer customer = order.customer();
     Map<String, String> attributes = new LinkedHashMap<>();

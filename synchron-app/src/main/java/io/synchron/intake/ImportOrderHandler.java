@@ -16,6 +16,7 @@ import io.synchron.order.SyncedOrder;
 import io.synchron.order.SyncedOrderId;
 import io.synchron.order.SyncedOrders;
 import io.synchron.shared.Failure;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -102,20 +103,38 @@ class ImportOrderHandler implements JobHandler {
             context.completeInTransaction(locked.shopifyOrder().gid());
             return;
           }
-          if (locked.shopifyStatus() == ShopifyStatus.NOT_REQUIRED) {
-            locked.note(OrderEvent.Side.SHOPIFY, "IMPORTED_AFTER_CANCEL",
-                "The marketplace order was cancelled while its Shopify order was being created");
-          }
           locked.imported(new ShopifyOrderRef(created.gid(), created.name()), linkedExisting);
           flow.saveAndQueue(locked);
-          orders.saveLineLinks(
-              id,
-              locked.snapshot().lines().stream()
-                  .map(l -> new SyncedOrders.LineLink(
-                      l.lineId(), created.lineItemIdBySku().get(l.sku()), l.sku(), l.quantity()))
-                  .toList());
+          orders.saveLineLinks(id, lineLinks(locked.snapshot(), created));
           context.completeInTransaction(created.gid());
         });
+  }
+
+  /**
+   * Shopify keeps the line items in the order they were given, so the imported lines are linked by position; if
+   * the counts differ (an order found that was made otherwise), by SKU, first unused match.
+   */
+  static List<SyncedOrders.LineLink> lineLinks(MarketplaceOrder order, CreatedOrder created) {
+    List<MarketplaceOrder.Line> imported = ImportDraftFactory.importedLines(order);
+    List<SyncedOrders.LineLink> links = new java.util.ArrayList<>();
+    java.util.Set<Integer> used = new java.util.HashSet<>();
+    for (int i = 0; i < imported.size(); i++) {
+      MarketplaceOrder.Line line = imported.get(i);
+      String itemId = null;
+      if (created.lineItemIds().size() == imported.size()) {
+        itemId = created.lineItemIds().get(i);
+      } else {
+        for (int j = 0; j < created.lineItemSkus().size(); j++) {
+          if (!used.contains(j) && line.sku().equals(created.lineItemSkus().get(j))) {
+            used.add(j);
+            itemId = created.lineItemIds().get(j);
+            break;
+          }
+        }
+      }
+      links.add(new SyncedOrders.LineLink(line.lineId(), itemId, line.sku(), line.quantity()));
+    }
+    return links;
   }
 
   @Override

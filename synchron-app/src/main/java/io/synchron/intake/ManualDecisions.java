@@ -41,6 +41,16 @@ public class ManualDecisions {
         });
   }
 
+  /** A person has dealt with what needed attention on the order (e.g. cancelled its Shopify order by hand). */
+  public void resolveAttention(SyncedOrderId id) {
+    tx.executeWithoutResult(
+        status -> {
+          SyncedOrder order = orders.lock(id).orElseThrow(() -> new OrderNotFoundException(id));
+          order.attentionResolved("a person");
+          orders.save(order);
+        });
+  }
+
   /** No order with this id. */
   public static class OrderNotFoundException extends RuntimeException {
     public OrderNotFoundException(SyncedOrderId id) {

@@ -21,6 +21,7 @@ public final class SyncedOrder {
   private MarketplaceOrder snapshot;
   private String reviewReason;
   private ShopifyOrderRef shopifyOrder;
+  private String attention;
   private long version;
   private final List<OrderEvent> events = new ArrayList<>();
 
@@ -32,8 +33,10 @@ public final class SyncedOrder {
       ShopifyStatus shopifyStatus,
       String reviewReason,
       ShopifyOrderRef shopifyOrder,
+      String attention,
       long version) {
     this.id = Objects.requireNonNull(id);
+    this.attention = attention;
     this.channelId = Objects.requireNonNull(channelId);
     this.snapshot = Objects.requireNonNull(snapshot);
     this.marketplaceOrderId = snapshot.orderId();
@@ -55,6 +58,7 @@ public final class SyncedOrder {
             ShopifyStatus.NOT_IMPORTED,
             null,
             null,
+            null,
             0);
     order.events.add(
         OrderEvent.marketplace(
@@ -74,9 +78,10 @@ public final class SyncedOrder {
       ShopifyStatus shopifyStatus,
       String reviewReason,
       ShopifyOrderRef shopifyOrder,
+      String attention,
       long version) {
     return new SyncedOrder(
-        id, channelId, snapshot, marketplaceStatus, shopifyStatus, reviewReason, shopifyOrder, version);
+        id, channelId, snapshot, marketplaceStatus, shopifyStatus, reviewReason, shopifyOrder, attention, version);
   }
 
   /**
@@ -139,6 +144,35 @@ public final class SyncedOrder {
       moveShopify(ShopifyStatus.NOT_REQUIRED, "SHOPIFY_NOT_REQUIRED",
           "No Shopify order will be created: the order is " + target.name().toLowerCase());
     }
+    if (target == MarketplaceStatus.CANCELED && shopifyStatus == ShopifyStatus.IMPORTED) {
+      shopifyOrderOpenForCancelledOrder();
+    }
+  }
+
+  private void shopifyOrderOpenForCancelledOrder() {
+    requireAttention(
+        "Cancelled on the marketplace after Shopify order "
+            + (shopifyOrder == null || shopifyOrder.name() == null ? "" : shopifyOrder.name() + " ")
+            + "was created: cancel it in Shopify (with restock) and make sure it is not shipped");
+  }
+
+  /** Something on this order needs a person, though no action failed. */
+  public void requireAttention(String reason) {
+    attention = Objects.requireNonNull(reason);
+    events.add(OrderEvent.synchron("NEEDS_ATTENTION", reason));
+  }
+
+  /** A person has dealt with what needed attention. */
+  public void attentionResolved(String by) {
+    if (attention == null) {
+      throw new IllegalStateException("Order " + marketplaceOrderId + " needs no attention; nothing to dismiss");
+    }
+    attention = null;
+    events.add(OrderEvent.synchron("ATTENTION_RESOLVED", "Marked as dealt with by " + by));
+  }
+
+  public String attention() {
+    return attention;
   }
 
   private static String describeObserved(MarketplaceStatus target) {
@@ -212,6 +246,9 @@ public final class SyncedOrder {
         (foundExisting ? "Found the Shopify order created earlier: " : "Created Shopify order ")
             + (ref.name() == null ? ref.gid() : ref.name() + " (" + ref.gid() + ")"));
     this.shopifyOrder = ref;
+    if (marketplaceStatus == MarketplaceStatus.CANCELED) {
+      shopifyOrderOpenForCancelledOrder();
+    }
   }
 
   /** Records a note on the timeline without a state change (e.g. a failed attempt that will be retried). */

@@ -24,6 +24,9 @@ public interface SyncedOrders {
 
   List<TimelineEntry> timeline(SyncedOrderId id);
 
+  /** Orders with something that needs a person (see {@link SyncedOrder#attention()}), newest first. */
+  List<SyncedOrder> needingAttention(int limit);
+
   /** Orders matching the filter (null = any), newest first. */
   List<SyncedOrder> list(Filter filter, int limit, int offset);
 

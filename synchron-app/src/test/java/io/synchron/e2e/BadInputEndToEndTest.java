@@ -65,6 +65,7 @@ class BadInputEndToEndTest extends EndToEndTest {
   @Test
   void aTruncatedAnswerFailsThePollAndTheNextPollLosesNothing() {
     String id = placeOrder();
+    clock.advance(Duration.ofHours(2));
     mirakl.faults().enqueue("OR11", Fault.rewriteBody(body -> body.substring(0, body.length() / 2)));
 
     var result = poller.pollNow(CHANNEL);

@@ -50,6 +50,7 @@ class FaultsEndToEndTest extends EndToEndTest {
   @BeforeEach
   void stock() {
     stock("SKU-1", 100_000);
+    shopify.setReadings(Duration.ZERO, true);
   }
 
   private String paidOrder() {
@@ -144,9 +145,37 @@ class FaultsEndToEndTest extends EndToEndTest {
   }
 
   @Test
+  void withALaggingSearchAndNoUniquenessGuardAKilledWorkerStillLeavesOneShopifyOrder() {
+    shopify.setReadings(Duration.ofHours(1), false);
+    String id = paidOrder();
+    KillSwitch.armed.add(id);
+
+    poller.pollNow(CHANNEL);
+    await().atMost(Duration.ofSeconds(30)).until(() -> KillSwitch.fired.contains(id));
+    advanceAndSettle(Duration.ofMinutes(6));
+
+    assertThat(shopifyOrdersFor(id)).isEqualTo(1);
+    assertThat(timelineTypes(id)).contains("LINKED_EXISTING");
+  }
+
+  @Test
+  void withNoUniquenessGuardALostAnswerIsStillFoundNotRepeated() {
+    shopify.setReadings(Duration.ofHours(1), false);
+    String id = paidOrder();
+    shopify.faults().enqueue("orderCreate", io.synchron.simulator.shopify.Fault.applyThenStatus(502));
+
+    pollAndSettle();
+    advanceAndSettle(Duration.ofSeconds(5));
+
+    assertThat(shopifyOrdersFor(id)).isEqualTo(1);
+  }
+
+  @Test
   void aFailedPollKeepsItsWindowAndTheNextPollMissesNothing() {
-    mirakl.faults().enqueue("OR11", io.synchron.simulator.mirakl.Fault.status(500));
     String id = mirakl.placeOrder(NewOrder.builder().line("SKU-1", "Mug", 1, new BigDecimal("19.99")).build());
+    // Long after the order was placed: had the failed poll moved the window on, the order would fall outside it.
+    clock.advance(Duration.ofHours(2));
+    mirakl.faults().enqueue("OR11", io.synchron.simulator.mirakl.Fault.status(500));
 
     var failed = poller.pollNow(CHANNEL);
     assertThat(failed.error()).contains("500");

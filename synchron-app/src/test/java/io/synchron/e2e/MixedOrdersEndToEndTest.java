@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,6 +106,7 @@ class MixedOrdersEndToEndTest extends EndToEndTest {
       var imported = shopify.orderBySourceIdentifier("mirakl:" + CHANNEL + ":" + id).orElseThrow();
       assertThat(imported.lineItems()).hasSize(marketplace.lineIds().size());
       assertThat(imported.tags()).contains("channel:" + CHANNEL, "platform:mirakl", "mkp-order:" + id);
+      assertMoneyMatches(marketplace, imported);
     }
     expected.forEach(
         (id, kind) -> {
@@ -126,6 +128,39 @@ class MixedOrdersEndToEndTest extends EndToEndTest {
         .allMatch(r -> r.contains("SKU-NOBODY-SELLS matches no Shopify variant") || r.contains("SKU-SCARCE: 3 ordered"));
     assertThat(mirakl.orders().stream().filter(o -> o.acceptCalls() > 1)).isEmpty();
   }
+
+  /** The Shopify order carries exactly what the marketplace charged: unit prices, tax mode, and the amount paid. */
+  @SuppressWarnings("unchecked")
+  private static void assertMoneyMatches(OrderView marketplace, io.synchron.simulator.shopify.OrderView imported) {
+    JsonNode order = JSON.readTree(marketplace.json());
+    boolean included = order.get("order_tax_mode").asString().equals("TAX_INCLUDED");
+    BigDecimal taxes = BigDecimal.ZERO;
+    for (JsonNode line : order.get("order_lines")) {
+      for (JsonNode tax : line.path("taxes")) {
+        taxes = taxes.add(tax.get("amount").decimalValue());
+      }
+      for (JsonNode tax : line.path("shipping_taxes")) {
+        taxes = taxes.add(tax.get("amount").decimalValue());
+      }
+    }
+    BigDecimal expectedPaid = order.get("total_price").decimalValue().add(included ? BigDecimal.ZERO : taxes);
+    Map<String, Object> input = imported.input();
+    assertThat(input.get("taxesIncluded")).isEqualTo(included);
+    List<Map<String, Object>> transactions = (List<Map<String, Object>>) input.get("transactions");
+    Map<String, Object> shopMoney =
+        (Map<String, Object>) ((Map<String, Object>) transactions.get(0).get("amountSet")).get("shopMoney");
+    assertThat(new BigDecimal((String) shopMoney.get("amount"))).isEqualByComparingTo(expectedPaid);
+    assertThat(shopMoney.get("currencyCode")).isEqualTo(order.get("currency_iso_code").asString());
+    for (int i = 0; i < imported.lineItems().size(); i++) {
+      assertThat(imported.lineItems().get(i).unitPrice())
+          .isEqualByComparingTo(order.get("order_lines").get(i).get("price_unit").decimalValue());
+    }
+  }
+
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder()
+          .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
 
   private String status(String orderId) {
     return jdbc.sql(

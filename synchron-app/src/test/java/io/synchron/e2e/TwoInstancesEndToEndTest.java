@@ -79,7 +79,7 @@ class TwoInstancesEndToEndTest extends EndToEndTest {
       props.put(key, environment.getProperty(key));
     }
     props.put("server.port", "0");
-    Clock shared = clock;
+    Clock shared = EndToEndTest.clock;
     return new SpringApplicationBuilder(SynchronApplication.class)
         .properties(props)
         .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", shared))

@@ -58,9 +58,9 @@ class ImportDraftFactoryTest {
   @Test
   void aThreeDecimalCurrencyKeepsItsThreeDecimals() {
     OrderDraft draft = ImportDraftFactory.draft("mirakl", "Mirakl", "fr",
-        order(TaxMode.TAX_INCLUDED, "KWD", new BigDecimal("25.125"), null), VARIANTS);
+        order(TaxMode.TAX_INCLUDED, "KWD", new BigDecimal("25.000"), null), VARIANTS);
 
-    assertThat(draft.paidAmount().toPlainString()).isEqualTo("25.125");
+    assertThat(draft.paidAmount().toPlainString()).isEqualTo("25.000");
     assertThat(draft.lines().get(0).unitPrice().toPlainString()).isEqualTo("10.000");
   }
 
@@ -113,5 +113,33 @@ class ImportDraftFactoryTest {
             order(TaxMode.TAX_INCLUDED, "EUR", new BigDecimal("25.00"), null), Map.of()))
         .isInstanceOf(ImportDraftFactory.ImportNotPossible.class)
         .hasMessageContaining("SKU-1");
+  }
+
+  @Test
+  void aTotalThatDoesNotMatchTheLinesIsRefusedWithBothAmounts() {
+    assertThatThrownBy(() -> ImportDraftFactory.draft("mirakl", "Mirakl", "fr",
+            order(TaxMode.TAX_INCLUDED, "EUR", new BigDecimal("27.50"), null), VARIANTS))
+        .isInstanceOf(ImportDraftFactory.ImportNotPossible.class)
+        .hasMessageContaining("27.50")
+        .hasMessageContaining("25.00");
+  }
+
+  @Test
+  void cancelledLinesStayOutOfShopify() {
+    MarketplaceOrder full = order(TaxMode.TAX_INCLUDED, "EUR", new BigDecimal("25.00"), null);
+    MarketplaceOrder.Line first = full.lines().get(0);
+    MarketplaceOrder.Line cancelled = new MarketplaceOrder.Line("O-1-A-3", "SKU-1", "Mug", 1, new BigDecimal("10.00"),
+        new BigDecimal("10.00"), new BigDecimal("1.00"), null, List.of(), List.of(), "CANCELED");
+    MarketplaceOrder withCancelled = new MarketplaceOrder(full.orderId(), full.commercialId(), full.state(),
+        full.rawState(), full.createdAt(), full.updatedAt(), full.currency(), full.taxMode(), full.rawTaxMode(),
+        new BigDecimal("6.00"), new BigDecimal("25.00"), full.totalCommission(), full.shippingDeadline(),
+        full.customerOrderReference(), full.salesChannel(), full.shippingMethod(), null,
+        List.of(first, full.lines().get(1), cancelled));
+
+    OrderDraft draft = ImportDraftFactory.draft("mirakl", "Mirakl", "fr", withCancelled, VARIANTS);
+
+    assertThat(draft.lines()).extracting(l -> l.marketplaceLineId()).containsExactly("O-1-A-1", "O-1-A-2");
+    assertThat(draft.shipping().price()).isEqualByComparingTo("5.00");
+    assertThat(draft.paidAmount()).isEqualByComparingTo("25.00");
   }
 }

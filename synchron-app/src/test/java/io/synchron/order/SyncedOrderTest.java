@@ -150,4 +150,29 @@ class SyncedOrderTest {
     assertThat(order.observe(snapshot("SHIPPING", T0.plusSeconds(60)))).isFalse();
     assertThat(order.observe(snapshot("WAITING_DEBIT_PAYMENT", T0.plusSeconds(60)))).isFalse();
   }
+
+  @Test
+  void aCancellationAfterImportNeedsAPersonBecauseTheShopifyOrderIsStillOpen() {
+    SyncedOrder order = SyncedOrderFixtures.toShip();
+    order.queueImport();
+    order.imported(new ShopifyOrderRef("gid://shopify/Order/1", "#1001"), false);
+
+    order.observe(snapshot("CANCELED", T0.plusSeconds(600)));
+
+    assertThat(order.marketplaceStatus()).isEqualTo(MarketplaceStatus.CANCELED);
+    assertThat(order.shopifyStatus()).isEqualTo(ShopifyStatus.IMPORTED);
+    assertThat(order.attention()).contains("#1001").contains("cancel it in Shopify");
+  }
+
+  @Test
+  void anOrderCancelledWhileItsShopifyOrderWasBeingCreatedNeedsAPerson() {
+    SyncedOrder order = SyncedOrderFixtures.toShip();
+    order.queueImport();
+    order.observe(snapshot("CANCELED", T0.plusSeconds(600)));
+
+    order.imported(new ShopifyOrderRef("gid://shopify/Order/1", "#1001"), false);
+
+    assertThat(order.shopifyStatus()).isEqualTo(ShopifyStatus.IMPORTED);
+    assertThat(order.attention()).isNotNull();
+  }
 }

@@ -17,11 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service on a fresh PostgreSQL database, wired to a Mirakl simulator and a Shopify simulator started
- * for each test class, with real job workers. Time in the service is a {@link MutableClock} (the simulators keep
- * real time), so backoffs and leases pass only when a test advances the clock.
+ * for each test class, with real job workers. The service and both simulators share one {@link MutableClock}, so
+ * backoffs, leases, poll windows and the marketplace's dates move together, and only when a test advances time.
+ * The Shopify bucket is large: throttling is tested with scripted faults, not by running the bucket dry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClockConfiguration.class)
+@Import(EndToEndTest.SharedClock.class)
 @ContextConfiguration(initializers = FreshDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class EndToEndTest {
@@ -34,7 +35,17 @@ public abstract class EndToEndTest {
 
   @Autowired protected ChannelPoller poller;
   @Autowired protected JdbcClient jdbc;
-  @Autowired protected MutableClock clock;
+  protected static MutableClock clock;
+
+  /** The service's clock is the one the simulators were started with. */
+  @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+  static class SharedClock {
+    @org.springframework.context.annotation.Bean
+    @org.springframework.context.annotation.Primary
+    MutableClock testClock() {
+      return clock;
+    }
+  }
 
   @DynamicPropertySource
   static void platforms(DynamicPropertyRegistry registry) {
@@ -44,8 +55,10 @@ public abstract class EndToEndTest {
     if (shopify != null) {
       shopify.close();
     }
-    mirakl = MiraklSimulator.start(MiraklSimulator.Options.defaults());
-    shopify = ShopifySimulator.start(ShopifySimulator.Options.defaults());
+    clock = new MutableClock(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    mirakl = MiraklSimulator.start(MiraklSimulator.Options.defaults().withClock(clock));
+    shopify = ShopifySimulator.start(
+        ShopifySimulator.Options.defaults().withClock(clock).withBucketSize(1_000_000).withRestoreRate(10_000));
     MiraklSimulator m = mirakl;
     ShopifySimulator s = shopify;
     registry.add("synchron.shops[0].id", () -> SHOP);

@@ -12,6 +12,7 @@ public class TestClockConfiguration {
   @Bean
   @Primary
   MutableClock testClock() {
-    return new MutableClock(Instant.parse("2026-11-20T09:00:00Z"));
+    // Starts at the real time, which the simulators keep, so that poll windows mean what they say.
+    return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 }

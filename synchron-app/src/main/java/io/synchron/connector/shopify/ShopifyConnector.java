@@ -198,14 +198,13 @@ public final class ShopifyConnector implements ShopifyGateway {
   }
 
   private static CreatedOrder created(JsonNode order) {
-    Map<String, String> lines = new LinkedHashMap<>();
+    List<String> ids = new ArrayList<>();
+    List<String> skus = new ArrayList<>();
     for (JsonNode line : order.path("lineItems").path("nodes")) {
-      String sku = line.path("sku").asString(null);
-      if (sku != null) {
-        lines.putIfAbsent(sku, line.path("id").asString());
-      }
+      ids.add(line.path("id").asString());
+      skus.add(line.path("sku").asString(null));
     }
-    return new CreatedOrder(order.path("id").asString(), order.path("name").asString(null), lines);
+    return new CreatedOrder(order.path("id").asString(), order.path("name").asString(null), ids, skus);
   }
 
   /** The orderCreate variables for a draft; package-visible so the contract test can check them against the schema. */
@@ -244,6 +243,9 @@ public final class ShopifyConnector implements ShopifyGateway {
       item.put("requiresShipping", true);
       item.put("priceSet", money(line.unitPrice(), currency));
       item.put("taxLines", taxLines(line.taxes(), currency));
+      if (line.marketplaceLineId() != null) {
+        item.put("properties", List.of(Map.of("name", "Marketplace line", "value", line.marketplaceLineId())));
+      }
       lines.add(item);
     }
     order.put("lineItems", lines);

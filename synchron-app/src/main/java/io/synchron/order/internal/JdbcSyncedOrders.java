@@ -27,7 +27,7 @@ class JdbcSyncedOrders implements SyncedOrders {
 
   private static final String COLUMNS =
       "id, channel_id, marketplace_status, shopify_status, snapshot::text as snapshot, review_reason,"
-          + " shopify_order_gid, shopify_order_name, version";
+          + " shopify_order_gid, shopify_order_name, attention, version";
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -76,8 +76,8 @@ class JdbcSyncedOrders implements SyncedOrders {
         jdbc.sql(
                 "update synced_order set marketplace_status = ?, shopify_status = ?, marketplace_state = ?,"
                     + " marketplace_updated_at = ?, snapshot = ?::jsonb, review_reason = ?,"
-                    + " shopify_order_gid = ?, shopify_order_name = ?, version = version + 1, updated_at = ?"
-                    + " where id = ? and version = ?")
+                    + " shopify_order_gid = ?, shopify_order_name = ?, attention = ?, version = version + 1,"
+                    + " updated_at = ? where id = ? and version = ?")
             .params(
                 order.marketplaceStatus().name(),
                 order.shopifyStatus().name(),
@@ -87,6 +87,7 @@ class JdbcSyncedOrders implements SyncedOrders {
                 order.reviewReason(),
                 ref == null ? null : ref.gid(),
                 ref == null ? null : ref.name(),
+                order.attention(),
                 now,
                 order.id().value(),
                 order.version())
@@ -99,8 +100,8 @@ class JdbcSyncedOrders implements SyncedOrders {
       jdbc.sql(
               "insert into synced_order (id, channel_id, marketplace_order_id, marketplace_status, shopify_status,"
                   + " marketplace_state, marketplace_updated_at, snapshot, review_reason, shopify_order_gid,"
-                  + " shopify_order_name, version, created_at, updated_at)"
-                  + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1, ?, ?)")
+                  + " shopify_order_name, attention, version, created_at, updated_at)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 1, ?, ?)")
           .params(
               order.id().value(),
               order.channelId(),
@@ -113,6 +114,7 @@ class JdbcSyncedOrders implements SyncedOrders {
               order.reviewReason(),
               ref == null ? null : ref.gid(),
               ref == null ? null : ref.name(),
+              order.attention(),
               now,
               now)
           .update();
@@ -174,6 +176,15 @@ class JdbcSyncedOrders implements SyncedOrders {
   }
 
   @Override
+  public List<SyncedOrder> needingAttention(int limit) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from synced_order where attention is not null order by updated_at desc limit ?")
+        .params(limit)
+        .query(this::map)
+        .list();
+  }
+
+  @Override
   public List<SyncedOrder> list(Filter filter, int limit, int offset) {
     return jdbc.sql(
             "select " + COLUMNS + " from synced_order where " + WHERE + " order by created_at desc, id limit ? offset ?")
@@ -214,6 +225,7 @@ class JdbcSyncedOrders implements SyncedOrders {
         ShopifyStatus.valueOf(rs.getString("shopify_status")),
         rs.getString("review_reason"),
         gid == null ? null : new ShopifyOrderRef(gid, rs.getString("shopify_order_name")),
+        rs.getString("attention"),
         rs.getLong("version"));
   }
 

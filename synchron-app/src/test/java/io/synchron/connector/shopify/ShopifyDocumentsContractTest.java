@@ -107,9 +107,9 @@ class ShopifyDocumentsContractTest {
         address,
         address,
         List.of(
-            new Line("gid://shopify/ProductVariant/1", "SKU-1", "Mug", 2, new BigDecimal("19.990"),
+            new Line("ORDER-1-A-1", "gid://shopify/ProductVariant/1", "SKU-1", "Mug", 2, new BigDecimal("19.990"),
                 List.of(new TaxLine("TVA", new BigDecimal("0.2"), new BigDecimal("6.663")))),
-            new Line("gid://shopify/ProductVariant/2", "SKU-FREE", "Sample", 1, BigDecimal.ZERO, List.of())),
+            new Line("ORDER-1-A-2", "gid://shopify/ProductVariant/2", "SKU-FREE", "Sample", 1, BigDecimal.ZERO, List.of())),
         new ShippingLine("Standard", null, new BigDecimal("4.900"),
             List.of(new TaxLine("TVA", new BigDecimal("0.2"), new BigDecimal("0.817")))),
         new BigDecimal("44.880"),

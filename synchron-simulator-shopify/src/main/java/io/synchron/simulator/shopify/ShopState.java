@@ -35,8 +35,8 @@ final class ShopState {
 
   private final Clock clock;
   private final String shopDomain;
-  private final Duration searchIndexLag;
-  private final boolean uniqueIdMetafieldEnforced;
+  private volatile Duration searchIndexLag;
+  private volatile boolean uniqueIdMetafieldEnforced;
 
   private long nextId = 5_000_000_001L;
   private long nextOrderNumber = 1001;
@@ -45,6 +45,12 @@ final class ShopState {
   private final Map<String, Variant> variantsById = new LinkedHashMap<>();
   private final List<StoredOrder> orders = new ArrayList<>();
   private final List<Definition> definitions = new ArrayList<>();
+
+  /** Switches between the readings of Shopify behaviour the reference leaves open, while running. */
+  void readings(Duration searchIndexLag, boolean uniqueIdEnforced) {
+    this.searchIndexLag = searchIndexLag;
+    this.uniqueIdMetafieldEnforced = uniqueIdEnforced;
+  }
 
   ShopState(Clock clock, String shopDomain, Duration searchIndexLag, boolean uniqueIdEnforced) {
     this.clock = clock;

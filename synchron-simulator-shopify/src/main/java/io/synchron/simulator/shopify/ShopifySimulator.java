@@ -135,6 +135,15 @@ public final class ShopifySimulator implements AutoCloseable {
     return state.available(sku);
   }
 
+  /**
+   * Switches, while running, between readings of Shopify behaviour that the reference marks UNCERTAIN: how long
+   * the search index lags behind a create, and whether a second orderCreate with a taken unique {@code id}
+   * metafield value is refused.
+   */
+  public void setReadings(Duration searchIndexLag, boolean uniqueIdMetafieldEnforced) {
+    state.readings(searchIndexLag, uniqueIdMetafieldEnforced);
+  }
+
   /** Every order, in creation order. */
   public List<OrderView> orders() {
     List<OrderView> views = new ArrayList<>();
