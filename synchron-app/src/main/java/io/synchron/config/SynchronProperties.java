@@ -3,6 +3,7 @@ package io.synchron.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,7 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("synchron")
 public record SynchronProperties(
-    @DefaultValue List<Shop> shops, @DefaultValue List<Channel> channels, @DefaultValue Jobs jobs) {
+    @DefaultValue List<Shop> shops,
+    @DefaultValue List<Channel> channels,
+    @DefaultValue Jobs jobs,
+    URI publicUrl,
+    @DefaultValue Reconcile reconcile) {
 
   public SynchronProperties {
     shops = List.copyOf(shops);
@@ -49,6 +54,7 @@ public record SynchronProperties(
       String accessToken,
       @DefaultValue("2026-07") String apiVersion,
       String webhookSecret,
+      String previousWebhookSecret,
       @DefaultValue("DECREMENT_OBEYING_POLICY") String inventoryBehaviour,
       @DefaultValue("PT30S") Duration requestTimeout) {
 
@@ -82,9 +88,15 @@ public record SynchronProperties(
       @DefaultValue("P7D") Duration initialLookback,
       @DefaultValue("REVIEW") UnmatchedOrderPolicy unmatchedOrders,
       @DefaultValue("PT30S") Duration requestTimeout,
-      @DefaultValue("true") boolean enabled) {
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("AUTO") MultiShipment multiShipment,
+      @DefaultValue Map<String, String> carrierMapping,
+      @DefaultValue Map<String, String> cancelReasons,
+      @DefaultValue("CUSTOMER") String shopifyCancelReason) {
 
     public Channel {
+      carrierMapping = Map.copyOf(carrierMapping);
+      cancelReasons = Map.copyOf(cancelReasons);
       Objects.requireNonNull(id, "synchron.channels[].id is required");
       Objects.requireNonNull(platform, "synchron.channels[" + id + "].platform is required");
       Objects.requireNonNull(shop, "synchron.channels[" + id + "].shop is required");
@@ -97,6 +109,20 @@ public record SynchronProperties(
       return pollInterval.compareTo(minPollInterval) < 0 ? minPollInterval : pollInterval;
     }
   }
+
+  /**
+   * Whether to send each Shopify fulfilment as its own marketplace shipment (Mirakl ST01, where the operator enabled
+   * multiple shipments) or one shipment per order (OR23 + OR24 once every line has shipped). AUTO tries the first and
+   * falls back to the second when the marketplace says it is not enabled.
+   */
+  public enum MultiShipment {
+    AUTO,
+    ON,
+    OFF
+  }
+
+  /** The reconciliation sweep that re-reads recently changed Shopify orders, in case a webhook was lost. */
+  public record Reconcile(@DefaultValue("PT5M") Duration interval, @DefaultValue("true") boolean enabled) {}
 
   /** What happens to an order Synchron cannot fulfil from Shopify (unknown SKU, short stock). */
   public enum UnmatchedOrderPolicy {

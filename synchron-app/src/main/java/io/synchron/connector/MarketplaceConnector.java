@@ -31,6 +31,58 @@ public interface MarketplaceConnector {
   /** Accepts or refuses every line of an order in one call. */
   void decide(String orderId, List<String> lineIds, boolean accept);
 
+  /** The carriers the marketplace knows (Mirakl SH21). Called rarely: callers cache it. */
+  List<Carrier> carriers();
+
+  /** The reasons of a type the shop may use (Mirakl RE01, filtered on is_shop_right). Callers cache it. */
+  List<Reason> reasons(String type);
+
+  /** Sets (or corrects) the order's tracking (Mirakl OR23). */
+  void setTracking(String orderId, CarrierTracking tracking);
+
+  /** Validates the shipment of the whole order (Mirakl OR24). */
+  void confirmShipment(String orderId);
+
+  /**
+   * Creates a shipment of some lines with its own tracking, shipped at once (Mirakl ST01). Throws {@link
+   * MultiShipmentUnavailableException} when the operator has not enabled multiple shipments.
+   */
+  String createShipment(String orderId, java.util.Map<String, Integer> quantityByLine, CarrierTracking tracking);
+
+  /** The shipments the marketplace has for an order (Mirakl ST11), for read-before-write. */
+  List<RemoteShipment> shipments(String orderId);
+
+  /** Corrects the tracking of a shipment made with {@link #createShipment} (Mirakl ST23). */
+  void updateShipmentTracking(String shipmentId, CarrierTracking tracking);
+
+  /** Cancels the whole order (Mirakl OR29). */
+  void cancelOrder(String orderId);
+
+  /** Cancels some lines with a reason (Mirakl OR30): amounts as the marketplace charged them. */
+  void cancelLines(String orderId, List<LineCancellation> lines);
+
+  /** A carrier as the marketplace lists it. */
+  record Carrier(String code, String label, String standardCode, String trackingUrlTemplate) {}
+
+  record Reason(String code, String label, String type) {}
+
+  /**
+   * What to send as tracking: a registered carrier's code, or (for carriers the marketplace does not know) a name
+   * and a tracking URL; the tracking number either way.
+   */
+  record CarrierTracking(String carrierCode, String carrierName, String carrierUrl, String trackingNumber) {}
+
+  record RemoteShipment(String id, String status, String trackingNumber, java.util.Map<String, Integer> quantityByLine) {}
+
+  record LineCancellation(
+      String lineId,
+      int quantity,
+      java.math.BigDecimal amount,
+      java.math.BigDecimal shippingAmount,
+      List<io.synchron.order.MarketplaceOrder.Tax> taxes,
+      List<io.synchron.order.MarketplaceOrder.Tax> shippingTaxes,
+      String reasonCode) {}
+
   /** A page of raw orders and the total the platform reports. */
   record OrderPage(List<RawOrder> orders, int totalCount) {}
 

@@ -30,6 +30,46 @@ public interface ShopifyGateway {
    */
   CreatedOrder create(OrderDraft draft);
 
+  /** The order as Shopify has it now: its lines, fulfilments and whether it is cancelled. Empty if not found. */
+  Optional<OrderState> orderState(String gid, int lineCount);
+
+  /** Orders updated after the instant, oldest first (for the reconciliation sweep). */
+  List<ChangedOrder> ordersUpdatedAfter(Instant after, int limit);
+
+  /** Cancels the order with restock and without refunding money the marketplace collected. */
+  void cancel(String gid, String reason, String staffNote);
+
+  /**
+   * Makes sure the store sends these webhook topics to the callback, creating only the missing subscriptions (so a
+   * restart adds none). Returns the topics it created.
+   */
+  List<String> ensureWebhooks(String callbackUri, List<String> topics);
+
+  record OrderState(
+      String gid,
+      String name,
+      Instant updatedAt,
+      Instant cancelledAt,
+      String cancelReason,
+      List<LineState> lines,
+      List<Fulfillment> fulfillments) {}
+
+  record LineState(String id, String sku, int quantity, int currentQuantity) {}
+
+  record Fulfillment(
+      String gid,
+      String status,
+      String displayStatus,
+      Instant updatedAt,
+      String trackingCompany,
+      String trackingNumber,
+      String trackingUrl,
+      List<FulfilledLine> lines) {}
+
+  record FulfilledLine(String lineItemId, String sku, int quantity) {}
+
+  record ChangedOrder(String gid, Instant updatedAt) {}
+
   record Variant(String id, String sku, String title, int available) {}
 
   /** A Shopify order and its line items' ids, in the order the lines were given at creation. */

@@ -47,12 +47,26 @@ public class InboxSignals {
             .list());
   }
 
+  public Optional<InboxSignal> latest(String channelId, String source, String dedupKey) {
+    return jdbc.sql("select " + COLUMNS + " from inbox_signal where channel_id = ? and source = ? and dedup_key = ?")
+        .params(channelId, source, dedupKey)
+        .query(InboxSignals::map)
+        .optional();
+  }
+
+  /** Records what a delivery said about itself (topic, when the platform triggered it). */
+  public void describe(long id, String topic, java.time.Instant occurredAt) {
+    jdbc.sql("update inbox_signal set topic = ?, occurred_at = ? where id = ?")
+        .params(topic, occurredAt == null ? null : Timestamp.from(occurredAt), id)
+        .update();
+  }
+
   /** Locks the next pending signals of a channel, oldest first, skipping those another instance is applying. */
-  public List<InboxSignal> lockPending(String channelId, int limit) {
+  public List<InboxSignal> lockPending(String channelId, String source, int limit) {
     return jdbc.sql(
-            "select " + COLUMNS + " from inbox_signal where channel_id = ? and status = 'PENDING'"
+            "select " + COLUMNS + " from inbox_signal where channel_id = ? and source = ? and status = 'PENDING'"
                 + " order by id limit ? for update skip locked")
-        .params(channelId, limit)
+        .params(channelId, source, limit)
         .query(InboxSignals::map)
         .list();
   }

@@ -19,6 +19,10 @@ class OrderFlow {
   static final String DECIDE = "DECIDE_ACCEPTANCE";
   static final String SEND_DECISION = "SEND_DECISION";
   static final String IMPORT = "IMPORT_TO_SHOPIFY";
+  static final String PUSH_SHIPMENT = "PUSH_SHIPMENT";
+  static final String CORRECT_TRACKING = "CORRECT_TRACKING";
+  static final String CANCEL_ON_MARKETPLACE = "CANCEL_ON_MARKETPLACE";
+  static final String CANCEL_IN_SHOPIFY = "CANCEL_IN_SHOPIFY";
 
   private final SyncedOrders orders;
   private final Jobs jobs;
@@ -52,6 +56,15 @@ class OrderFlow {
     if (order.shopifyStatus() == io.synchron.order.ShopifyStatus.IMPORT_QUEUED) {
       jobs.enqueue(new JobRequest(IMPORT, "import:" + order.id(), orderKey(order), order.id().value(), null));
     }
+    if (order.needsCancellationInShopify()) {
+      jobs.enqueue(new JobRequest(CANCEL_IN_SHOPIFY, "cancel-shopify:" + order.id(), orderKey(order),
+          order.id().value(), null));
+    }
+  }
+
+  /** Queues an action on the order with a key derived from what it does, so queueing it twice queues it once. */
+  void queue(SyncedOrder order, String kind, String key, String payload) {
+    jobs.enqueue(new JobRequest(kind, key, orderKey(order), order.id().value(), payload));
   }
 
   private static JobRequest sendDecision(SyncedOrder order, boolean accept) {

@@ -76,7 +76,7 @@ class SignalApplier {
   }
 
   private int applyBatch(String channelId, long[] current) {
-    List<InboxSignal> signals = inbox.lockPending(channelId, 1);
+    List<InboxSignal> signals = inbox.lockPending(channelId, SOURCE, 1);
     for (InboxSignal signal : signals) {
       current[0] = signal.id();
       applyOne(signal);

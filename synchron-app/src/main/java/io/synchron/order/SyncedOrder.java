@@ -140,20 +140,62 @@ public final class SyncedOrder {
     }
     moveMarketplace(target, describeObserved(target));
     if ((target == MarketplaceStatus.CANCELED || target == MarketplaceStatus.REFUSED)
-        && shopifyStatus != ShopifyStatus.IMPORTED) {
+        && !shopifyStatus.exists()
+        && shopifyStatus != ShopifyStatus.NOT_REQUIRED) {
       moveShopify(ShopifyStatus.NOT_REQUIRED, "SHOPIFY_NOT_REQUIRED",
           "No Shopify order will be created: the order is " + target.name().toLowerCase());
     }
-    if (target == MarketplaceStatus.CANCELED && shopifyStatus == ShopifyStatus.IMPORTED) {
-      shopifyOrderOpenForCancelledOrder();
+    if (target == MarketplaceStatus.CANCELED
+        && (shopifyStatus == ShopifyStatus.PARTIALLY_FULFILLED || shopifyStatus == ShopifyStatus.FULFILLED)) {
+      requireAttention(
+          "Conflict: cancelled on the marketplace (" + describeReason(newer) + ") but Shopify order "
+              + shopifyName() + " is already " + shopifyStatus.name().toLowerCase().replace('_', ' ')
+              + ". Stop the parcel or arrange a return with the customer, then dismiss.");
     }
   }
 
-  private void shopifyOrderOpenForCancelledOrder() {
-    requireAttention(
-        "Cancelled on the marketplace after Shopify order "
-            + (shopifyOrder == null || shopifyOrder.name() == null ? "" : shopifyOrder.name() + " ")
-            + "was created: cancel it in Shopify (with restock) and make sure it is not shipped");
+  private static String describeReason(MarketplaceOrder order) {
+    return order.rawState();
+  }
+
+  private String shopifyName() {
+    return shopifyOrder == null ? "" : shopifyOrder.name() == null ? shopifyOrder.gid() : shopifyOrder.name();
+  }
+
+  /** Whether the marketplace cancelled an order whose Shopify order is still open and unfulfilled. */
+  public boolean needsCancellationInShopify() {
+    return marketplaceStatus == MarketplaceStatus.CANCELED && shopifyStatus == ShopifyStatus.IMPORTED;
+  }
+
+  /** Shopify reports fulfilments covering some or every line. */
+  public void fulfilledInShopify(boolean everyLine, String description) {
+    ShopifyStatus target = everyLine ? ShopifyStatus.FULFILLED : ShopifyStatus.PARTIALLY_FULFILLED;
+    if (shopifyStatus != target) {
+      moveShopify(target, everyLine ? "FULFILLED" : "PARTIALLY_FULFILLED", description);
+    }
+  }
+
+  /** The Shopify order is cancelled (by a person in Shopify, or by Synchron following the marketplace). */
+  public void cancelledInShopify(String description) {
+    if (shopifyStatus != ShopifyStatus.CANCELLED) {
+      moveShopify(ShopifyStatus.CANCELLED, "CANCELLED_IN_SHOPIFY", description);
+    }
+  }
+
+  /** The marketplace accepted our shipment validation. */
+  public void shippedOnMarketplace(String description) {
+    if (marketplaceStatus == MarketplaceStatus.SHIPPED || marketplaceStatus == MarketplaceStatus.CLOSED) {
+      events.add(OrderEvent.marketplace("SHIPMENT_SENT", description));
+    } else {
+      moveMarketplace(MarketplaceStatus.SHIPPED, description);
+    }
+  }
+
+  /** The marketplace accepted our cancellation of the whole order. */
+  public void cancelledOnMarketplace(String description) {
+    if (marketplaceStatus != MarketplaceStatus.CANCELED) {
+      moveMarketplace(MarketplaceStatus.CANCELED, description);
+    }
   }
 
   /** Something on this order needs a person, though no action failed. */
@@ -246,9 +288,6 @@ public final class SyncedOrder {
         (foundExisting ? "Found the Shopify order created earlier: " : "Created Shopify order ")
             + (ref.name() == null ? ref.gid() : ref.name() + " (" + ref.gid() + ")"));
     this.shopifyOrder = ref;
-    if (marketplaceStatus == MarketplaceStatus.CANCELED) {
-      shopifyOrderOpenForCancelledOrder();
-    }
   }
 
   /** Records a note on the timeline without a state change (e.g. a failed attempt that will be retried). */

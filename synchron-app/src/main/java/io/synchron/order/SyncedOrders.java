@@ -15,6 +15,9 @@ public interface SyncedOrders {
 
   Optional<SyncedOrder> find(SyncedOrderId id);
 
+  /** The order a Shopify order was imported from, if Synchron created it. */
+  Optional<SyncedOrderId> idByShopifyOrder(String shopifyOrderGid);
+
   void save(SyncedOrder order);
 
   /** Line links: which Shopify line item each marketplace line became. */

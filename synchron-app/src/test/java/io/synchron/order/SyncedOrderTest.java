@@ -152,7 +152,7 @@ class SyncedOrderTest {
   }
 
   @Test
-  void aCancellationAfterImportNeedsAPersonBecauseTheShopifyOrderIsStillOpen() {
+  void aCancellationAfterImportCallsForCancellingTheShopifyOrder() {
     SyncedOrder order = SyncedOrderFixtures.toShip();
     order.queueImport();
     order.imported(new ShopifyOrderRef("gid://shopify/Order/1", "#1001"), false);
@@ -160,19 +160,31 @@ class SyncedOrderTest {
     order.observe(snapshot("CANCELED", T0.plusSeconds(600)));
 
     assertThat(order.marketplaceStatus()).isEqualTo(MarketplaceStatus.CANCELED);
-    assertThat(order.shopifyStatus()).isEqualTo(ShopifyStatus.IMPORTED);
-    assertThat(order.attention()).contains("#1001").contains("cancel it in Shopify");
+    assertThat(order.needsCancellationInShopify()).isTrue();
+    assertThat(order.attention()).isNull();
   }
 
   @Test
-  void anOrderCancelledWhileItsShopifyOrderWasBeingCreatedNeedsAPerson() {
+  void anOrderCancelledWhileItsShopifyOrderWasBeingCreatedIsCancelledInShopifyToo() {
     SyncedOrder order = SyncedOrderFixtures.toShip();
     order.queueImport();
     order.observe(snapshot("CANCELED", T0.plusSeconds(600)));
 
     order.imported(new ShopifyOrderRef("gid://shopify/Order/1", "#1001"), false);
 
-    assertThat(order.shopifyStatus()).isEqualTo(ShopifyStatus.IMPORTED);
-    assertThat(order.attention()).isNotNull();
+    assertThat(order.needsCancellationInShopify()).isTrue();
+  }
+
+  @Test
+  void aCancellationAfterShopifyFulfilledIsAConflictForAPerson() {
+    SyncedOrder order = SyncedOrderFixtures.toShip();
+    order.queueImport();
+    order.imported(new ShopifyOrderRef("gid://shopify/Order/1", "#1001"), false);
+    order.fulfilledInShopify(true, "Fulfilled in Shopify");
+
+    order.observe(snapshot("CANCELED", T0.plusSeconds(600)));
+
+    assertThat(order.needsCancellationInShopify()).isFalse();
+    assertThat(order.attention()).startsWith("Conflict").contains("#1001").contains("fulfilled");
   }
 }

@@ -44,13 +44,24 @@ final class MiraklClient {
     return send(operation, HttpRequest.newBuilder(uri(path, query)).GET());
   }
 
-  void put(String operation, String path, Object body) {
-    String payload = json.writeValueAsString(body);
-    send(
+  String put(String operation, String path, Object body) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path, Map.of()));
+    if (body == null) {
+      return send(operation, builder.PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+    return send(
+        operation,
+        builder
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+  }
+
+  String post(String operation, String path, Object body) {
+    return send(
         operation,
         HttpRequest.newBuilder(uri(path, Map.of()))
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(payload)));
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
   }
 
   private URI uri(String path, Map<String, String> query) {

@@ -83,6 +83,138 @@ public final class MiraklConnector implements MarketplaceConnector {
     client.put("OR21", "/api/orders/" + encodePath(orderId) + "/accept", new MiraklDtos.Accept(lines));
   }
 
+  @Override
+  public List<Carrier> carriers() {
+    MiraklDtos.Carriers list = parse("SH21", client.get("SH21", "/api/shipping/carriers", Map.of()), MiraklDtos.Carriers.class);
+    return list.carriers() == null
+        ? List.of()
+        : list.carriers().stream().map(c -> new Carrier(c.code(), c.label(), c.standardCode(), c.trackingUrl())).toList();
+  }
+
+  @Override
+  public List<Reason> reasons(String type) {
+    MiraklDtos.Reasons list = parse("RE01", client.get("RE01", "/api/reasons", Map.of()), MiraklDtos.Reasons.class);
+    return list.reasons() == null
+        ? List.of()
+        : list.reasons().stream()
+            .filter(r -> type.equals(r.type()) && !Boolean.FALSE.equals(r.isShopRight()))
+            .map(r -> new Reason(r.code(), r.label(), r.type()))
+            .toList();
+  }
+
+  @Override
+  public void setTracking(String orderId, CarrierTracking t) {
+    client.put("OR23", "/api/orders/" + encodePath(orderId) + "/tracking",
+        new MiraklDtos.TrackingUpdate(t.carrierCode(), t.carrierCode() == null ? t.carrierName() : null,
+            t.carrierCode() == null ? t.carrierUrl() : null, t.trackingNumber()));
+  }
+
+  @Override
+  public void confirmShipment(String orderId) {
+    client.put("OR24", "/api/orders/" + encodePath(orderId) + "/ship", null);
+  }
+
+  @Override
+  public String createShipment(String orderId, Map<String, Integer> quantityByLine, CarrierTracking t) {
+    List<MiraklDtos.ShipmentLine> lines = quantityByLine.entrySet().stream()
+        .map(e -> new MiraklDtos.ShipmentLine(e.getKey(), e.getValue())).toList();
+    MiraklDtos.NewShipments body = new MiraklDtos.NewShipments(List.of(
+        new MiraklDtos.NewShipment(orderId, lines, shipmentTracking(t), true)));
+    String answer;
+    try {
+      answer = client.post("ST01", "/api/shipments", body);
+    } catch (MiraklException e) {
+      if (e.status() == 404) {
+        throw new io.synchron.connector.MultiShipmentUnavailableException(
+            "Multiple shipments are not enabled on this marketplace (ST01 answered 404)");
+      }
+      throw e;
+    }
+    MiraklDtos.ShipmentResults results = parse("ST01", answer, MiraklDtos.ShipmentResults.class);
+    if (results.shipmentErrors() != null && !results.shipmentErrors().isEmpty()) {
+      String message = results.shipmentErrors().get(0).message();
+      throw new MiraklException("ST01 refused the shipment of " + orderId + ": " + message, 200, null, null,
+          new io.synchron.shared.Failure.Permanent(message), null);
+    }
+    if (results.shipmentSuccess() == null || results.shipmentSuccess().isEmpty()) {
+      throw new io.synchron.connector.MalformedPayloadException(PLATFORM, "ST01 answered no shipment", null);
+    }
+    return results.shipmentSuccess().get(0).id();
+  }
+
+  @Override
+  public List<RemoteShipment> shipments(String orderId) {
+    String answer;
+    try {
+      answer = client.get("ST11", "/api/shipments", Map.of("order_id", orderId));
+    } catch (MiraklException e) {
+      if (e.status() == 404) {
+        throw new io.synchron.connector.MultiShipmentUnavailableException(
+            "Multiple shipments are not enabled on this marketplace (ST11 answered 404)");
+      }
+      throw e;
+    }
+    MiraklDtos.ShipmentPage page = parse("ST11", answer, MiraklDtos.ShipmentPage.class);
+    if (page.data() == null) {
+      return List.of();
+    }
+    return page.data().stream()
+        .map(s -> new RemoteShipment(
+            s.id(),
+            s.status(),
+            s.tracking() == null ? null : s.tracking().trackingNumber(),
+            s.shipmentLines() == null
+                ? Map.of()
+                : s.shipmentLines().stream()
+                    .filter(l -> l.orderLineId() != null && l.quantity() != null)
+                    .collect(java.util.stream.Collectors.toMap(
+                        MiraklDtos.ShipmentLine::orderLineId, MiraklDtos.ShipmentLine::quantity, Integer::sum))))
+        .toList();
+  }
+
+  @Override
+  public void updateShipmentTracking(String shipmentId, CarrierTracking t) {
+    String answer = client.post("ST23", "/api/shipments/tracking", new MiraklDtos.TrackingChanges(
+        List.of(new MiraklDtos.TrackingChange(shipmentId, shipmentTracking(t)))));
+    MiraklDtos.ShipmentResults results = parse("ST23", answer, MiraklDtos.ShipmentResults.class);
+    if (results.shipmentErrors() != null && !results.shipmentErrors().isEmpty()) {
+      String message = results.shipmentErrors().get(0).message();
+      throw new MiraklException("ST23 refused the tracking of shipment " + shipmentId + ": " + message, 200, null,
+          null, new io.synchron.shared.Failure.Permanent(message), null);
+    }
+  }
+
+  @Override
+  public void cancelOrder(String orderId) {
+    client.put("OR29", "/api/orders/" + encodePath(orderId) + "/cancel", null);
+  }
+
+  @Override
+  public void cancelLines(String orderId, List<LineCancellation> lines) {
+    List<MiraklDtos.Cancelation> cancelations = lines.stream()
+        .map(l -> new MiraklDtos.Cancelation(l.lineId(), l.amount(), l.shippingAmount(), l.quantity(),
+            l.reasonCode(), taxAmounts(l.taxes()), taxAmounts(l.shippingTaxes())))
+        .toList();
+    client.put("OR30", "/api/orders/cancel", new MiraklDtos.Cancelations(cancelations));
+  }
+
+  private static List<MiraklDtos.TaxAmount> taxAmounts(List<MarketplaceOrder.Tax> taxes) {
+    return taxes.stream().map(t -> new MiraklDtos.TaxAmount(t.code(), t.amount())).toList();
+  }
+
+  private static MiraklDtos.ShipmentTracking shipmentTracking(CarrierTracking t) {
+    return new MiraklDtos.ShipmentTracking(t.carrierCode(), t.carrierCode() == null ? t.carrierName() : null,
+        t.trackingNumber(), t.carrierCode() == null ? t.carrierUrl() : null);
+  }
+
+  private <T> T parse(String operation, String body, Class<T> type) {
+    try {
+      return json.readValue(body, type);
+    } catch (JacksonException e) {
+      throw new MalformedPayloadException(PLATFORM, operation + " answered unreadable JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   private static String encodePath(String segment) {
     return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }

@@ -76,6 +76,49 @@ final class MiraklDtos {
 
   record Tax(String code, BigDecimal amount, BigDecimal rate) {}
 
+  record Carriers(List<Carrier> carriers) {}
+
+  record Carrier(String code, String label, String standardCode, String trackingUrl) {}
+
+  record Reasons(List<Reason> reasons) {}
+
+  record Reason(String code, String label, String type, Boolean isShopRight) {}
+
+  /** OR23: a registered carrier's code, or name and URL for an unregistered one. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record TrackingUpdate(String carrierCode, String carrierName, String carrierUrl, String trackingNumber) {}
+
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record ShipmentTracking(String carrierCode, String carrierName, String trackingNumber, String trackingUrl) {}
+
+  record ShipmentLine(String orderLineId, Integer quantity) {}
+
+  record NewShipment(String orderId, List<ShipmentLine> shipmentLines, ShipmentTracking tracking, boolean shipped) {}
+
+  record NewShipments(List<NewShipment> shipments) {}
+
+  record ShipmentResult(String id, String orderId, String status) {}
+
+  record ShipmentError(String orderId, String id, String message) {}
+
+  record ShipmentResults(List<ShipmentResult> shipmentSuccess, List<ShipmentError> shipmentErrors) {}
+
+  record RemoteShipment(String id, String orderId, String status, List<ShipmentLine> shipmentLines,
+      ShipmentTracking tracking) {}
+
+  record ShipmentPage(List<RemoteShipment> data, String nextPageToken) {}
+
+  record TrackingChange(String id, ShipmentTracking tracking) {}
+
+  record TrackingChanges(List<TrackingChange> shipments) {}
+
+  record TaxAmount(String code, java.math.BigDecimal amount) {}
+
+  record Cancelation(String orderLineId, java.math.BigDecimal amount, java.math.BigDecimal shippingAmount,
+      int quantity, String reasonCode, List<TaxAmount> taxes, List<TaxAmount> shippingTaxes) {}
+
+  record Cancelations(List<Cancelation> cancelations) {}
+
   record AcceptLine(String id, boolean accepted) {}
 
   record Accept(List<AcceptLine> orderLines) {}

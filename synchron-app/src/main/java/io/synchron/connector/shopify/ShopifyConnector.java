@@ -327,6 +327,120 @@ public final class ShopifyConnector implements ShopifyGateway {
     }
   }
 
+  @Override
+  public Optional<OrderState> orderState(String gid, int lineCount) {
+    JsonNode order =
+        client.execute("OrderForSync", Map.of("id", gid, "lines", Math.max(1, Math.min(250, lineCount)))).path("order");
+    if (!order.isObject()) {
+      return Optional.empty();
+    }
+    List<LineState> lines = new ArrayList<>();
+    for (JsonNode line : order.path("lineItems").path("nodes")) {
+      lines.add(new LineState(line.path("id").asString(), line.path("sku").asString(null),
+          line.path("quantity").asInt(), line.path("currentQuantity").asInt()));
+    }
+    List<Fulfillment> fulfillments = new ArrayList<>();
+    for (JsonNode f : order.path("fulfillments")) {
+      JsonNode tracking = f.path("trackingInfo").isArray() && !f.path("trackingInfo").isEmpty()
+          ? f.path("trackingInfo").get(0) : null;
+      List<FulfilledLine> fulfilled = new ArrayList<>();
+      for (JsonNode fl : f.path("fulfillmentLineItems").path("nodes")) {
+        fulfilled.add(new FulfilledLine(fl.path("lineItem").path("id").asString(),
+            fl.path("lineItem").path("sku").asString(null), fl.path("quantity").asInt()));
+      }
+      fulfillments.add(new Fulfillment(
+          f.path("id").asString(),
+          f.path("status").asString(null),
+          f.path("displayStatus").asString(null),
+          instant(f.path("updatedAt")),
+          tracking == null ? null : tracking.path("company").asString(null),
+          tracking == null ? null : tracking.path("number").asString(null),
+          tracking == null ? null : tracking.path("url").asString(null),
+          fulfilled));
+    }
+    return Optional.of(new OrderState(
+        order.path("id").asString(),
+        order.path("name").asString(null),
+        instant(order.path("updatedAt")),
+        instant(order.path("cancelledAt")),
+        order.path("cancelReason").asString(null),
+        lines,
+        fulfillments));
+  }
+
+  private static java.time.Instant instant(JsonNode value) {
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(value.asString()).toInstant();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public List<ChangedOrder> ordersUpdatedAfter(java.time.Instant after, int limit) {
+    List<ChangedOrder> changed = new ArrayList<>();
+    String cursor = null;
+    String query = "updated_at:>'" + DateTimeFormatter.ISO_INSTANT.format(after) + "'";
+    do {
+      Map<String, Object> variables = new LinkedHashMap<>();
+      variables.put("query", query);
+      variables.put("after", cursor);
+      JsonNode orders = client.execute("OrdersUpdatedSince", variables).path("orders");
+      for (JsonNode order : orders.path("nodes")) {
+        changed.add(new ChangedOrder(order.path("id").asString(), instant(order.path("updatedAt"))));
+      }
+      JsonNode page = orders.path("pageInfo");
+      cursor = page.path("hasNextPage").asBoolean(false) ? page.path("endCursor").asString(null) : null;
+    } while (cursor != null && changed.size() < limit);
+    return changed;
+  }
+
+  @Override
+  public void cancel(String gid, String reason, String staffNote) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("orderId", gid);
+    variables.put("reason", reason);
+    variables.put("staffNote", staffNote);
+    JsonNode payload = client.execute("CancelOrder", variables).path("orderCancel");
+    JsonNode errors = payload.path("orderCancelUserErrors");
+    if (errors.isArray() && !errors.isEmpty()) {
+      String messages = java.util.stream.StreamSupport.stream(errors.spliterator(), false)
+          .map(e -> e.path("message").asString("")).collect(Collectors.joining("; "));
+      throw new ShopifyException("orderCancel refused: " + messages, 200, errors.get(0).path("code").asString(null),
+          null, new Failure.Permanent(messages), null);
+    }
+  }
+
+  @Override
+  public List<String> ensureWebhooks(String callbackUri, List<String> topics) {
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (JsonNode s : client.execute("WebhookSubscriptions", Map.of("uri", callbackUri))
+        .path("webhookSubscriptions").path("nodes")) {
+      if (callbackUri.equals(s.path("uri").asString(null))) {
+        present.add(s.path("topic").asString());
+      }
+    }
+    List<String> created = new ArrayList<>();
+    for (String topic : topics) {
+      if (present.contains(topic)) {
+        continue;
+      }
+      JsonNode payload = client.execute("CreateWebhookSubscription", Map.of("topic", topic, "uri", callbackUri))
+          .path("webhookSubscriptionCreate");
+      JsonNode errors = payload.path("userErrors");
+      if (errors.isArray() && !errors.isEmpty()) {
+        throw new ShopifyException("webhookSubscriptionCreate " + topic + " refused: "
+            + errors.get(0).path("message").asString(""), 200, null, null,
+            new Failure.Permanent("webhook subscription"), null);
+      }
+      created.add(topic);
+    }
+    return created;
+  }
+
   /** Cost points used so far, for the benchmark. */
   public double costPointsUsed() {
     return client.pointsUsed();

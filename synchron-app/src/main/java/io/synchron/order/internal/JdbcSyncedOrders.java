@@ -66,6 +66,14 @@ class JdbcSyncedOrders implements SyncedOrders {
   }
 
   @Override
+  public Optional<SyncedOrderId> idByShopifyOrder(String shopifyOrderGid) {
+    return jdbc.sql("select id from synced_order where shopify_order_gid = ?")
+        .params(shopifyOrderGid)
+        .query((rs, i) -> new SyncedOrderId(rs.getObject(1, UUID.class)))
+        .optional();
+  }
+
+  @Override
   public void save(SyncedOrder order) {
     Timestamp now = Timestamp.from(clock.instant());
     String snapshot = json.writeValueAsString(order.snapshot());

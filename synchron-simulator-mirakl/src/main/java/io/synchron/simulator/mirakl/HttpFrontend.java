@@ -10,12 +10,16 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The HTTP face of the simulator. A request goes through, in order: API key check (401), {@code
@@ -33,27 +39,55 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class HttpFrontend implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
-  private static final Pattern ACCEPT_PATH = Pattern.compile("^/api/orders/([^/]+)/accept$");
+  private static final Pattern ORDER_ACTION_PATH =
+      Pattern.compile("^/api/orders/([^/]+)/(accept|tracking|ship|cancel|documents)$");
+  private static final Map<String, String> ORDER_ACTIONS =
+      Map.of(
+          "PUT accept", "OR21",
+          "PUT tracking", "OR23",
+          "PUT ship", "OR24",
+          "PUT cancel", "OR29",
+          "POST documents", "OR74");
+  private static final Map<String, String> FIXED_ROUTES =
+      Map.of(
+          "GET /api/orders", "OR11",
+          "GET /api/orders/documents", "OR72",
+          "PUT /api/orders/refund", "OR28",
+          "PUT /api/orders/cancel", "OR30",
+          "GET /api/shipping/carriers", "SH21",
+          "GET /api/reasons", "RE01",
+          "POST /api/shipments", "ST01",
+          "GET /api/shipments", "ST11",
+          "POST /api/shipments/tracking", "ST23",
+          "PUT /api/shipments/ship", "ST24");
   private static final String JSON = "application/json;charset=UTF-8";
 
   private final MiraklSimulator.Options options;
   private final OrderBook book;
+  private final ShipmentDesk shipments;
+  private final DocumentDesk documents;
   private final ScriptedFaults faults;
   private final Consumer<RecordedExchange> journal;
   private final JsonMapper mapper;
+  private final RequestParser parser;
   private final Map<String, Instant> lastAdmitted = new HashMap<>();
 
   HttpFrontend(
       MiraklSimulator.Options options,
       OrderBook book,
+      ShipmentDesk shipments,
+      DocumentDesk documents,
       ScriptedFaults faults,
       Consumer<RecordedExchange> journal,
       JsonMapper mapper) {
     this.options = options;
     this.book = book;
+    this.shipments = shipments;
+    this.documents = documents;
     this.faults = faults;
     this.journal = journal;
     this.mapper = mapper;
+    this.parser = new RequestParser(mapper);
   }
 
   @Override
@@ -64,10 +98,13 @@ final class HttpFrontend implements HttpHandler {
     Map<String, List<String>> requestHeaders = new LinkedHashMap<>(exchange.getRequestHeaders());
     Route route = Route.of(method, path);
     String requestBody = "";
+    Set<String> orderIds = Set.of();
     Answer answer;
     try {
-      requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      answer = process(exchange, route, query, requestBody);
+      byte[] bytes = exchange.getRequestBody().readAllBytes();
+      requestBody = new String(bytes, StandardCharsets.UTF_8);
+      orderIds = referencedOrders(route, query, requestBody);
+      answer = process(exchange, route, query, new Body(requestBody, bytes));
     } catch (RuntimeException e) {
       LOG.error("Simulator failed on {} {}", method, path, e);
       answer = error(ApiError.of(500, "Simulator failure: " + e));
@@ -83,7 +120,8 @@ final class HttpFrontend implements HttpHandler {
             answer.status,
             answer.headers,
             answer.body,
-            route == null ? null : route.operation));
+            route == null ? null : route.operation,
+            orderIds));
     try {
       send(exchange, answer);
     } catch (IOException e) {
@@ -94,7 +132,7 @@ final class HttpFrontend implements HttpHandler {
     }
   }
 
-  private Answer process(HttpExchange exchange, Route route, String query, String body) {
+  private Answer process(HttpExchange exchange, Route route, String query, Body body) {
     if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
       return error(ApiError.of(401, "Unauthorized: missing or invalid API key"));
     }
@@ -126,7 +164,8 @@ final class HttpFrontend implements HttpHandler {
     if (fault.isPresent() && fault.get() instanceof Fault.RateLimited) {
       return rateLimited(((Fault.RateLimited) fault.get()).retryAfter());
     }
-    Answer answer = run(route, params, body);
+    Answer answer =
+        run(route, params, body, exchange.getRequestHeaders().getFirst("Content-Type"));
     if (fault.isEmpty()) {
       return answer;
     }
@@ -143,18 +182,258 @@ final class HttpFrontend implements HttpHandler {
     return answer;
   }
 
-  private Answer run(Route route, Map<String, List<String>> params, String body) {
+  private Answer run(
+      Route route, Map<String, List<String>> params, Body body, String contentType) {
     try {
-      if (route.operation.equals("OR11")) {
-        OrdersQuery query = OrdersQuery.parse(params);
-        return new Answer(200, jsonHeaders(), mapper.writeValueAsString(book.list(query)));
+      switch (route.operation) {
+        case "OR11":
+          return ok(book.list(OrdersQuery.parse(params)));
+        case "OR21":
+          ApiError error = book.accept(route.orderId, parseAcceptance(body.text));
+          if (error != null) {
+            return error(error);
+          }
+          return noContent();
+        case "SH21":
+          return ok(shipments.carriers());
+        case "RE01":
+          return ok(reasons());
+        case "OR23":
+          shipments.updateTracking(route.orderId, parser.orderTracking(body.text));
+          return noContent();
+        case "OR24":
+          shipments.ship(route.orderId);
+          return noContent();
+        case "OR29":
+          book.cancelOrder(route.orderId);
+          return noContent();
+        case "OR30":
+          JsonNode cancel = parser.object(body.text);
+          return ok(
+              book.cancelLines(
+                  parser.adjustments(cancel, "cancelations", true), parser.taxMode(cancel)));
+        case "OR28":
+          JsonNode refund = parser.object(body.text);
+          return ok(
+              book.refund(parser.adjustments(refund, "refunds", false), parser.taxMode(refund)));
+        case "OR74":
+          return uploadDocuments(route.orderId, body.bytes, contentType);
+        case "OR72":
+          return ok(documents.list(requiredOrderIds(params)));
+        default:
+          return runShipments(route, params, body);
       }
-      List<OrderBook.AcceptanceDecision> decisions = parseAcceptance(body);
-      ApiError error = book.accept(route.orderId, decisions);
-      return error == null ? new Answer(204, new LinkedHashMap<>(), "") : error(error);
     } catch (ApiError.Failure failure) {
       return error(failure.error);
     }
+  }
+
+  private Answer runShipments(Route route, Map<String, List<String>> params, Body body) {
+    if (!options.multiShipment()) {
+      // What a marketplace without multi-shipment answers (reference 3.2): a 404 whose body says so.
+      return error(ApiError.of(404, "Multi-shipment is not enabled on this marketplace"));
+    }
+    switch (route.operation) {
+      case "ST01":
+        return new Answer(201, jsonHeaders(), json(shipments.create(parser.shipments(body.text))));
+      case "ST11":
+        return ok(shipments.list(shipmentsQuery(params)));
+      case "ST23":
+        return ok(shipments.updateTracking(parser.shipmentTrackings(body.text)));
+      case "ST24":
+        return ok(shipments.ship(parser.shipmentIds(body.text)));
+      default:
+        throw new IllegalStateException("no handler for " + route.operation);
+    }
+  }
+
+  private Answer uploadDocuments(String orderId, byte[] body, String contentType) {
+    List<Multipart.Part> parts = Multipart.parse(body, contentType);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    String metadata = null;
+    for (Multipart.Part part : parts) {
+      if (part.name().equals("files")) {
+        if (part.fileName() == null || part.fileName().isBlank()) {
+          throw validation("files", "Every files part needs a file name");
+        }
+        files.put(part.fileName(), part.content());
+      } else if (part.name().equals("order_documents")) {
+        metadata = part.text();
+      }
+    }
+    if (files.isEmpty()) {
+      throw validation("files", "At least one files part is required");
+    }
+    if (metadata == null) {
+      throw validation("order_documents", "The order_documents part is required");
+    }
+    return ok(documents.upload(orderId, parser.documents(metadata), files));
+  }
+
+  private ObjectNode reasons() {
+    ObjectNode body = mapper.createObjectNode();
+    ArrayNode array = body.putArray("reasons");
+    for (Reason reason : options.reasons()) {
+      ObjectNode json = array.addObject();
+      json.put("code", reason.code());
+      json.put("label", reason.label());
+      json.put("type", reason.type());
+      json.put("is_shop_right", reason.shopRight());
+    }
+    // Deprecated but still required by the spec's RE01 schema.
+    body.put("total_count", array.size());
+    return body;
+  }
+
+  private static Set<String> requiredOrderIds(Map<String, List<String>> params) {
+    Set<String> ids = list(params.get("order_ids"));
+    if (ids.isEmpty()) {
+      throw validation("order_ids", "order_ids is required");
+    }
+    if (ids.size() > OrdersQuery.MAX_PAGE) {
+      throw validation("order_ids", "At most 100 order ids may be given");
+    }
+    return ids;
+  }
+
+  private static ShipmentDesk.ShipmentsQuery shipmentsQuery(Map<String, List<String>> params) {
+    Set<String> states = list(params.get("shipment_state_code"));
+    Set<String> debitStates = list(params.get("shipment_customer_debit_state_code"));
+    int limit = ShipmentDesk.ShipmentsQuery.DEFAULT_LIMIT;
+    String limitText = last(params, "limit");
+    if (limitText != null) {
+      try {
+        limit = Integer.parseInt(limitText);
+      } catch (NumberFormatException e) {
+        throw validation("limit", "limit must be an integer");
+      }
+      if (limit < 1 || limit > ShipmentDesk.ShipmentsQuery.MAX_LIMIT) {
+        throw validation("limit", "limit must be between 1 and 100");
+      }
+    }
+    int offset = 0;
+    String token = last(params, "page_token");
+    if (token != null) {
+      offset = ShipmentDesk.ShipmentsQuery.offsetOf(token);
+      if (offset < 0) {
+        throw validation("page_token", "Unknown page_token");
+      }
+    }
+    boolean descending = false;
+    String sort = last(params, "sort");
+    if (sort != null) {
+      String[] pieces = sort.split(",");
+      if (!pieces[0].trim().equals("dateCreated")
+          || pieces.length > 2
+          || (pieces.length == 2 && !pieces[1].trim().matches("(?i)asc|desc"))) {
+        throw validation("sort", "sort must be dateCreated, optionally with ,ASC or ,DESC");
+      }
+      descending = pieces.length == 2 && pieces[1].trim().equalsIgnoreCase("desc");
+    }
+    return new ShipmentDesk.ShipmentsQuery(
+        list(params.get("order_id")).isEmpty() ? null : list(params.get("order_id")),
+        states.isEmpty() ? null : states,
+        debitStates.isEmpty() ? null : debitStates,
+        date(params, "last_updated_from"),
+        date(params, "last_updated_to"),
+        limit,
+        offset,
+        descending);
+  }
+
+  private static Instant date(Map<String, List<String>> params, String name) {
+    String value = last(params, name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      // An unencoded '+' of an offset arrives as a space after form decoding.
+      return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
+    } catch (DateTimeParseException e) {
+      throw validation(name, name + " must be an ISO-8601 date-time with an offset");
+    }
+  }
+
+  private static String last(Map<String, List<String>> params, String name) {
+    List<String> values = params.get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    String value = values.get(values.size() - 1).trim();
+    return value.isEmpty() ? null : value;
+  }
+
+  /** Repeated and comma-separated values, blanks dropped. */
+  private static Set<String> list(List<String> values) {
+    Set<String> items = new LinkedHashSet<>();
+    if (values != null) {
+      for (String value : values) {
+        for (String item : value.split(",")) {
+          if (!item.isBlank()) {
+            items.add(item.trim());
+          }
+        }
+      }
+    }
+    return items;
+  }
+
+  /** The orders a request names, for the journal; best effort, never failing the request. */
+  private Set<String> referencedOrders(Route route, String query, String body) {
+    if (route == null) {
+      return Set.of();
+    }
+    if (route.orderId != null) {
+      return Set.of(route.orderId);
+    }
+    try {
+      switch (route.operation) {
+        case "OR11":
+        case "OR72":
+          return list(parseQuery(query).get("order_ids"));
+        case "ST11":
+          return list(parseQuery(query).get("order_id"));
+        case "OR28":
+          return book.ordersOfLines(fieldValues(body, "refunds", "order_line_id"));
+        case "OR30":
+          return book.ordersOfLines(fieldValues(body, "cancelations", "order_line_id"));
+        case "ST01":
+          return new LinkedHashSet<>(fieldValues(body, "shipments", "order_id"));
+        case "ST23":
+        case "ST24":
+          return shipments.ordersOfShipments(fieldValues(body, "shipments", "id"));
+        default:
+          return Set.of();
+      }
+    } catch (RuntimeException e) {
+      return Set.of();
+    }
+  }
+
+  private List<String> fieldValues(String body, String arrayField, String field) {
+    List<String> values = new ArrayList<>();
+    JsonNode array = mapper.readTree(body).get(arrayField);
+    if (array != null && array.isArray()) {
+      for (JsonNode entry : array) {
+        JsonNode value = entry.get(field);
+        if (value != null && value.isString()) {
+          values.add(value.stringValue());
+        }
+      }
+    }
+    return values;
+  }
+
+  private Answer ok(ObjectNode body) {
+    return new Answer(200, jsonHeaders(), json(body));
+  }
+
+  private String json(ObjectNode body) {
+    return mapper.writeValueAsString(body);
+  }
+
+  private static Answer noContent() {
+    return new Answer(204, new LinkedHashMap<>(), "");
   }
 
   private List<OrderBook.AcceptanceDecision> parseAcceptance(String body) {
@@ -303,25 +582,33 @@ final class HttpFrontend implements HttpHandler {
     return params;
   }
 
-  /** A matched operation; {@code orderId} is set for OR21. */
+  /** A matched operation; {@code orderId} is set for those with an order id in their path. */
   private record Route(String operation, String orderId) {
     static Route of(String method, String rawPath) {
-      if (rawPath.equals("/api/orders") && method.equals("GET")) {
-        return new Route("OR11", null);
+      String fixed = FIXED_ROUTES.get(method + " " + rawPath);
+      if (fixed != null) {
+        return new Route(fixed, null);
       }
-      Matcher accept = ACCEPT_PATH.matcher(rawPath);
-      if (accept.matches() && method.equals("PUT")) {
-        try {
-          // Path segments are percent-encoded, not form-encoded: a '+' stays a '+'.
-          String segment = accept.group(1).replace("+", "%2B");
-          return new Route("OR21", URLDecoder.decode(segment, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-          return null;
-        }
+      Matcher action = ORDER_ACTION_PATH.matcher(rawPath);
+      if (!action.matches()) {
+        return null;
       }
-      return null;
+      String operation = ORDER_ACTIONS.get(method + " " + action.group(2));
+      if (operation == null) {
+        return null;
+      }
+      try {
+        // Path segments are percent-encoded, not form-encoded: a '+' stays a '+'.
+        String segment = action.group(1).replace("+", "%2B");
+        return new Route(operation, URLDecoder.decode(segment, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
     }
   }
+
+  /** A request body, as text for JSON and as bytes for multipart. */
+  private record Body(String text, byte[] bytes) {}
 
   private record Answer(int status, Map<String, List<String>> headers, String body) {}
 }

@@ -7,10 +7,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -31,7 +34,25 @@ import tools.jackson.databind.json.JsonMapper;
  *       (dateCreated, dateUpdated), {@code order} (asc, desc).
  *   <li>OR21 {@code PUT /api/orders/{order_id}/accept}: 204 on success, else 404 ORDER_NOT_FOUND or
  *       400 with one of the spec's OR21 error codes.
+ *   <li>SH21 {@code GET /api/shipping/carriers} and RE01 {@code GET /api/reasons}: the configured
+ *       {@link Options#carriers()} (sorted by label) and {@link Options#reasons()}.
+ *   <li>OR23 {@code PUT /api/orders/{order_id}/tracking} (SHIPPING, or SHIPPED to correct it) and
+ *       OR24 {@code PUT /api/orders/{order_id}/ship} (SHIPPING only): 204.
+ *   <li>OR29 {@code PUT /api/orders/{order_id}/cancel} (while {@code can_cancel}): 204; OR30
+ *       {@code PUT /api/orders/cancel} and OR28 {@code PUT /api/orders/refund}: 200 with what was
+ *       created; every entry is checked before any is applied.
+ *   <li>OR74 {@code POST /api/orders/{order_id}/documents} (multipart) and OR72 {@code GET
+ *       /api/orders/documents}.
+ *   <li>ST01 {@code POST /api/shipments}, ST11 {@code GET /api/shipments}, ST23 {@code POST
+ *       /api/shipments/tracking}, ST24 {@code PUT /api/shipments/ship}: only with {@link
+ *       Options#multiShipment()}, else 404 with body {@code {"status":404,...}} as a marketplace
+ *       without multi-shipment answers.
  * </ul>
+ *
+ * <p>A wrong state is a 400 {@code ORDER_INVALID_STATE} (or {@code ORDER_LINE_INVALID_STATE}), an
+ * unknown order a 404 {@code ORDER_NOT_FOUND}, an unknown line a 400 {@code ORDER_LINE_NOT_FOUND},
+ * any other bad input a 400 {@code VALIDATION_ERROR} naming the field: the codes of the spec's
+ * OR21 and OR32 tables, since it documents none for these operations.
  *
  * <p>Every call needs {@code Authorization: <api key>} (the raw key, no Bearer) or gets 401. If
  * {@link Options#shopId()} is set, a call whose {@code shop_id} names another shop gets 403 (the
@@ -40,8 +61,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Orders follow Mirakl's state machine: WAITING_ACCEPTANCE, then through OR21 to
  * WAITING_DEBIT_PAYMENT (or REFUSED), then through the operator's debit to SHIPPING, when the
- * customer's addresses appear in OR11. Every state change stamps {@code last_updated_date} from the
- * configured clock. All methods are thread-safe, and safe to call while HTTP clients are calling.
+ * customer's addresses appear in OR11, then through OR24 (or shipments) to SHIPPED, through the
+ * customer's receipt to RECEIVED and through the operator to CLOSED. Every change an order's OR11
+ * rendering shows (state, tracking, cancellations, refunds, incidents, documents) stamps its {@code
+ * last_updated_date} from the configured clock. All methods are thread-safe, and safe to call while
+ * HTTP clients are calling.
  */
 public final class MiraklSimulator implements AutoCloseable {
   private static final int THREADS = 8;
@@ -50,6 +74,8 @@ public final class MiraklSimulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final OrderBook book;
+  private final ShipmentDesk shipments;
+  private final DocumentDesk documents;
   private final ScriptedFaults faults = new ScriptedFaults();
   private final List<RecordedExchange> journal = new ArrayList<>();
 
@@ -57,14 +83,17 @@ public final class MiraklSimulator implements AutoCloseable {
     this.options = options;
     JsonMapper mapper =
         JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-    this.book =
-        new OrderBook(options.clock(), options.autoDebit(), options.partialAcceptance(), mapper);
+    this.book = new OrderBook(options, mapper);
+    this.shipments = new ShipmentDesk(book, options.carriers());
+    this.documents = new DocumentDesk(book, options.documentTypes());
     this.server =
         HttpServer.create(
             new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 0);
     this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
-    server.createContext("/", new HttpFrontend(options, book, faults, this::record, mapper));
+    server.createContext(
+        "/",
+        new HttpFrontend(options, book, shipments, documents, faults, this::record, mapper));
     server.start();
   }
 
@@ -121,14 +150,102 @@ public final class MiraklSimulator implements AutoCloseable {
 
   /**
    * The customer cancels: any state up to SHIPPING to CANCELED, reason code CUSTOMER_CANCELATION.
-   * Each line that was not refused gets a full {@code cancelations[]} entry, deducted from {@code
-   * total_price}.
+   * Each line still active gets a {@code cancelations[]} entry for what was not yet canceled,
+   * deducted from {@code total_price}.
    *
    * @throws IllegalArgumentException if the order is unknown
-   * @throws IllegalStateException if the order is SHIPPED or later, REFUSED or CANCELED
+   * @throws IllegalStateException if the order is SHIPPED or later, REFUSED or CANCELED, or a
+   *     shipment of it has shipped
    */
   public void cancelByCustomer(String orderId) {
     book.cancelByCustomer(orderId);
+  }
+
+  /**
+   * The operator cancels the whole order, as {@link #cancelByCustomer} but with {@code reasonCode}
+   * (a configured CANCELATION reason, whether or not the shop may use it) on the order and on each
+   * {@code cancelations[]} entry.
+   *
+   * @throws IllegalArgumentException if the order or the reason is unknown
+   * @throws IllegalStateException if the order is SHIPPED or later, REFUSED or CANCELED
+   */
+  public void cancelByOperator(String orderId, String reasonCode) {
+    book.cancelByOperator(orderId, reasonCode);
+  }
+
+  /**
+   * The operator's customer service refunds part of a line, as OR28 would: amounts in the order's
+   * own tax mode, taxes in proportion, state WAITING_REFUND.
+   *
+   * @param reasonCode a configured REFUND reason, whether or not the shop may use it
+   * @return the refund id
+   * @throws IllegalArgumentException if the order, line or reason is unknown, an amount is negative
+   *     or has too many decimals, or the refunds would exceed what the line cost
+   * @throws IllegalStateException if the order's state is not one of {@link
+   *     Options#refundableStates()} or the line is canceled or refused
+   */
+  public String refundByOperator(
+      String orderId,
+      String lineId,
+      BigDecimal amount,
+      BigDecimal shippingAmount,
+      String reasonCode) {
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(shippingAmount, "shippingAmount");
+    return book.refundByOperator(orderId, lineId, amount, shippingAmount, reasonCode);
+  }
+
+  /**
+   * The operator pays back every refund of the order still waiting: each becomes REFUNDED with a
+   * transaction number and date. Stamps the order only if a refund changed.
+   *
+   * @throws IllegalArgumentException if the order is unknown
+   */
+  public void completeRefunds(String orderId) {
+    book.completeRefunds(orderId);
+  }
+
+  /**
+   * The customer confirms receipt: SHIPPED (or TO_COLLECT) to RECEIVED, shipped lines too with
+   * {@code received_date}.
+   *
+   * @throws IllegalArgumentException if the order is unknown
+   * @throws IllegalStateException if the order is not SHIPPED or TO_COLLECT
+   */
+  public void confirmReceipt(String orderId) {
+    book.confirmReceipt(orderId);
+  }
+
+  /**
+   * The operator closes the order: SHIPPED, TO_COLLECT or RECEIVED to CLOSED, active lines too.
+   * Not to be confused with {@link #close()}, which stops the simulator.
+   *
+   * @throws IllegalArgumentException if the order is unknown
+   * @throws IllegalStateException if the order is in another state
+   */
+  public void close(String orderId) {
+    book.close(orderId);
+  }
+
+  /**
+   * The customer opens an incident on a shipped line: the line goes to INCIDENT_OPEN with the
+   * reason, and OR11 shows {@code has_incident=true}.
+   *
+   * @param reasonCode a configured INCIDENT_OPEN reason
+   * @throws IllegalArgumentException if the order, line or reason is unknown
+   * @throws IllegalStateException if the line is not SHIPPED, TO_COLLECT or RECEIVED
+   */
+  public void openIncident(String orderId, String lineId, String reasonCode) {
+    book.openIncident(orderId, lineId, reasonCode);
+  }
+
+  /**
+   * A copy of the bytes of a document uploaded with OR74.
+   *
+   * @throws IllegalArgumentException if the order or the document is unknown
+   */
+  public byte[] documentContent(String orderId, long documentId) {
+    return documents.content(orderId, documentId);
   }
 
   /**
@@ -166,6 +283,32 @@ public final class MiraklSimulator implements AutoCloseable {
     synchronized (journal) {
       return List.copyOf(journal);
     }
+  }
+
+  /**
+   * How many journaled exchanges matched {@code operation} and named {@code orderId} (see {@link
+   * RecordedExchange#orderIds()}), whatever their answer: rejected, faulted and rate-limited calls
+   * count too, as they reached the marketplace.
+   */
+  public int callCount(String operation, String orderId) {
+    int count = 0;
+    for (RecordedExchange exchange : journal()) {
+      if (operation.equals(exchange.operation()) && exchange.orderIds().contains(orderId)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** How many journaled exchanges matched {@code operation}, whatever their answer. */
+  public int callCount(String operation) {
+    int count = 0;
+    for (RecordedExchange exchange : journal()) {
+      if (operation.equals(exchange.operation())) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Forgets the recorded exchanges. */
@@ -208,9 +351,15 @@ public final class MiraklSimulator implements AutoCloseable {
    *     as a marketplace that debits at once
    * @param partialAcceptance whether OR21 may accept some lines and refuse others (else 400
    *     ORDER_PARTIAL_ACCEPTANCE_DISABLED)
-   * @param minIntervalPerOperation per operation code ("OR11", "OR21"), the least time between two
-   *     admitted calls; a call sooner gets 429 with {@code Retry-After} in whole seconds (rounded
-   *     up) and changes nothing
+   * @param minIntervalPerOperation per operation code ("OR11", "OR21"...), the least time between
+   *     two admitted calls; a call sooner gets 429 with {@code Retry-After} in whole seconds
+   *     (rounded up) and changes nothing
+   * @param carriers the registered carriers SH21 lists and {@code carrier_code} may name; codes
+   *     unique
+   * @param reasons the reasons RE01 lists; (code, type) pairs unique
+   * @param multiShipment whether the multi-shipment API (ST01, ST11, ST23, ST24) is enabled
+   * @param refundableStates the order states in which OR28 may refund
+   * @param documentTypes the document type codes OR74 accepts
    */
   public record Options(
       int port,
@@ -219,7 +368,28 @@ public final class MiraklSimulator implements AutoCloseable {
       Clock clock,
       boolean autoDebit,
       boolean partialAcceptance,
-      Map<String, Duration> minIntervalPerOperation) {
+      Map<String, Duration> minIntervalPerOperation,
+      List<Carrier> carriers,
+      List<Reason> reasons,
+      boolean multiShipment,
+      Set<String> refundableStates,
+      Set<String> documentTypes) {
+
+    /** SHIPPED, TO_COLLECT and RECEIVED: after shipment, never once CLOSED (reference 4.1). */
+    public static final Set<String> DEFAULT_REFUNDABLE_STATES =
+        Set.of("SHIPPED", "TO_COLLECT", "RECEIVED");
+
+    /**
+     * The order document types of the spec's DO01 and OR74 texts: CUSTOMER_INVOICE, which a shop
+     * uploads, and the system types a shop may not upload (operator-only delivery bills, message
+     * attachments).
+     */
+    public static final Set<String> DEFAULT_DOCUMENT_TYPES =
+        Set.of(
+            "CUSTOMER_INVOICE",
+            "SYSTEM_DELIVERY_BILL",
+            "SYSTEM_SHIPMENT_DELIVERY_BILL",
+            "SYSTEM_MESSAGE_ATTACHMENT");
 
     public Options {
       if (port < 0 || port > 65535) {
@@ -236,11 +406,61 @@ public final class MiraklSimulator implements AutoCloseable {
               throw new IllegalArgumentException("negative interval for " + operation);
             }
           });
+      carriers = List.copyOf(carriers);
+      Set<String> codes = new HashSet<>();
+      for (Carrier carrier : carriers) {
+        if (!codes.add(carrier.code())) {
+          throw new IllegalArgumentException("carrier code " + carrier.code() + " is repeated");
+        }
+      }
+      reasons = List.copyOf(reasons);
+      Set<String> keys = new HashSet<>();
+      for (Reason reason : reasons) {
+        if (!keys.add(reason.type() + "/" + reason.code())) {
+          throw new IllegalArgumentException(
+              "reason " + reason.code() + " of type " + reason.type() + " is repeated");
+        }
+      }
+      refundableStates = Set.copyOf(refundableStates);
+      for (String state : refundableStates) {
+        if (!OrdersQuery.ORDER_STATES.contains(state)) {
+          throw new IllegalArgumentException("unknown order state " + state);
+        }
+      }
+      documentTypes = Set.copyOf(documentTypes);
+    }
+
+    /**
+     * The settings of the first version of the simulator, with default carriers, reasons,
+     * refundable states and document types and no multi-shipment.
+     */
+    public Options(
+        int port,
+        String apiKey,
+        Long shopId,
+        Clock clock,
+        boolean autoDebit,
+        boolean partialAcceptance,
+        Map<String, Duration> minIntervalPerOperation) {
+      this(
+          port,
+          apiKey,
+          shopId,
+          clock,
+          autoDebit,
+          partialAcceptance,
+          minIntervalPerOperation,
+          Carrier.defaults(),
+          Reason.defaults(),
+          false,
+          DEFAULT_REFUNDABLE_STATES,
+          DEFAULT_DOCUMENT_TYPES);
     }
 
     /**
      * Port 0, key {@code sandbox-mirakl-key}, no shop id, the UTC system clock, no auto-debit, no
-     * partial acceptance, no rate limit.
+     * partial acceptance, no rate limit, {@link Carrier#defaults()}, {@link Reason#defaults()}, no
+     * multi-shipment, {@link #DEFAULT_REFUNDABLE_STATES}, {@link #DEFAULT_DOCUMENT_TYPES}.
      */
     public static Options defaults() {
       return new Options(0, "sandbox-mirakl-key", null, Clock.systemUTC(), false, false, Map.of());
@@ -248,37 +468,74 @@ public final class MiraklSimulator implements AutoCloseable {
 
     public Options withPort(int port) {
       return new Options(
-          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation);
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
     }
 
     public Options withApiKey(String apiKey) {
       return new Options(
-          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation);
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
     }
 
     public Options withShopId(Long shopId) {
       return new Options(
-          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation);
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
     }
 
     public Options withClock(Clock clock) {
       return new Options(
-          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation);
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
     }
 
     public Options withAutoDebit(boolean autoDebit) {
       return new Options(
-          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation);
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
     }
 
     public Options withPartialAcceptance(boolean partialAcceptance) {
       return new Options(
-          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation);
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
     }
 
     public Options withMinIntervalPerOperation(Map<String, Duration> minIntervalPerOperation) {
       return new Options(
-          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation);
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
+    }
+
+    public Options withCarriers(List<Carrier> carriers) {
+      return new Options(
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
+    }
+
+    public Options withReasons(List<Reason> reasons) {
+      return new Options(
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
+    }
+
+    public Options withMultiShipment(boolean multiShipment) {
+      return new Options(
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
+    }
+
+    public Options withRefundableStates(Set<String> refundableStates) {
+      return new Options(
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
+    }
+
+    public Options withDocumentTypes(Set<String> documentTypes) {
+      return new Options(
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,21 +34,28 @@ final class OrderBook {
   private final Clock clock;
   private final boolean autoDebit;
   private final boolean partialAcceptance;
+  private final List<Reason> reasons;
+  private final Set<String> refundableStates;
   private final OrderRenderer renderer;
   private final JsonMapper mapper;
   private final Map<String, SimOrder> orders = new LinkedHashMap<>();
+  private final Map<String, SimOrder> lineOwners = new HashMap<>();
   private final Set<String> commercialIds = new HashSet<>();
   private final Map<String, Long> offerIds = new HashMap<>();
   private int commercialSequence;
   private int customerSequence;
   private int cancelationSequence = 1000;
+  private int refundSequence = 5000;
+  private int refundGroupSequence;
 
-  OrderBook(Clock clock, boolean autoDebit, boolean partialAcceptance, JsonMapper mapper) {
-    this.clock = clock;
-    this.autoDebit = autoDebit;
-    this.partialAcceptance = partialAcceptance;
+  OrderBook(MiraklSimulator.Options options, JsonMapper mapper) {
+    this.clock = options.clock();
+    this.autoDebit = options.autoDebit();
+    this.partialAcceptance = options.partialAcceptance();
+    this.reasons = options.reasons();
+    this.refundableStates = options.refundableStates();
     this.mapper = mapper;
-    this.renderer = new OrderRenderer(mapper);
+    this.renderer = new OrderRenderer(mapper, refundableStates);
   }
 
   synchronized String place(NewOrder order) {
@@ -103,8 +111,7 @@ final class OrderBook {
         UUID.nameUUIDFromBytes(orderId.getBytes(StandardCharsets.UTF_8))
             .toString()
             .replace("-", "");
-    orders.put(
-        orderId,
+    SimOrder placed =
         new SimOrder(
             orderId,
             commercialId,
@@ -117,7 +124,11 @@ final class OrderBook {
             order.customer(),
             now,
             deadline,
-            lines));
+            lines);
+    orders.put(orderId, placed);
+    for (SimLine line : lines) {
+      lineOwners.put(line.id, placed);
+    }
     return orderId;
   }
 
@@ -251,26 +262,413 @@ final class OrderBook {
   }
 
   synchronized void cancelByCustomer(String orderId) {
-    SimOrder order = find(orderId);
-    if (!CANCELABLE_BY_CUSTOMER.contains(order.state)) {
-      throw new IllegalStateException(
-          "order "
-              + orderId
-              + " is "
-              + order.state
-              + "; a customer can cancel only before SHIPPED");
+    SimOrder order = requireCancelableBeforeShipment(orderId, "a customer");
+    cancelRemaining(order, "CUSTOMER_CANCELATION", "Canceled by the customer", now());
+  }
+
+  synchronized void cancelByOperator(String orderId, String reasonCode) {
+    Reason reason = reasonOfType(reasonCode, Reason.CANCELATION);
+    if (reason == null) {
+      throw new IllegalArgumentException("no CANCELATION reason " + reasonCode);
     }
-    Instant now = now();
-    String label = "Canceled by the customer";
+    SimOrder order = requireCancelableBeforeShipment(orderId, "the operator");
+    cancelRemaining(order, reason.code(), reason.label(), now());
+  }
+
+  private SimOrder requireCancelableBeforeShipment(String orderId, String who) {
+    SimOrder order = find(orderId);
+    if (!CANCELABLE_BY_CUSTOMER.contains(order.state) || order.anythingShipped()) {
+      throw new IllegalStateException(
+          "order " + orderId + " is " + order.state + "; " + who + " can cancel only before SHIPPED");
+    }
+    return order;
+  }
+
+  /**
+   * Cancels what is left of every active line, each with a {@code cancelations[]} entry for its
+   * remaining amounts and quantity, and the order with it.
+   */
+  private void cancelRemaining(SimOrder order, String code, String label, Instant now) {
     for (SimLine line : order.lines) {
-      if (!line.state.equals("REFUSED")) {
-        line.moveTo("CANCELED", "CUSTOMER_CANCELATION", label, now);
-        line.cancelation =
-            new SimLine.Cancelation(
-                String.valueOf(++cancelationSequence), "CUSTOMER_CANCELATION", now);
+      if (!line.active()) {
+        continue;
+      }
+      Adjustment.Totals left = line.paid().minus(line.adjusted());
+      line.cancelations.add(
+          new SimLine.Cancelation(
+              String.valueOf(++cancelationSequence),
+              code,
+              line.quantity - line.canceledQuantity(),
+              left,
+              Adjustment.commission(order, line, left),
+              now));
+      line.moveTo("CANCELED", code, label, now);
+    }
+    for (SimShipment shipment : order.shipments) {
+      if (shipment.status.equals("SHIPPING")) {
+        shipment.status = "CANCELED";
+        shipment.lastUpdated = now;
       }
     }
-    order.moveTo("CANCELED", "CUSTOMER_CANCELATION", label, now);
+    order.moveTo("CANCELED", code, label, now);
+  }
+
+  /** OR29: the shop cancels the whole order, which must be cancelable ({@code can_cancel}). */
+  synchronized void cancelOrder(String orderId) {
+    SimOrder order = findForApi(orderId);
+    if (!OrderRenderer.canCancel(order)) {
+      throw new ApiError.Failure(
+          ApiError.badRequest(
+              "ORDER_INVALID_STATE",
+              null,
+              "Order " + orderId + " cannot be canceled in state " + order.state));
+    }
+    cancelRemaining(order, "SHOP_CANCELATION", "Canceled by the shop", now());
+  }
+
+  /** OR30: cancels parts of lines; all entries are checked before any is applied. */
+  synchronized ObjectNode cancelLines(List<Adjustment.Request> requests, String taxMode) {
+    List<Planned> plan =
+        plan(
+            requests,
+            "cancelations",
+            Reason.CANCELATION,
+            (order, line, request) -> {
+              if (!OrderRenderer.canCancel(order)) {
+                throw new ApiError.Failure(
+                    ApiError.badRequest(
+                        "ORDER_INVALID_STATE",
+                        request.field() + ".order_line_id",
+                        "Order " + order.orderId + " cannot be canceled in state " + order.state));
+              }
+              if (!line.state.equals("SHIPPING")) {
+                throw lineInvalidState(line, request);
+              }
+            });
+    Map<String, Integer> quantities = new HashMap<>();
+    for (Planned planned : plan) {
+      SimOrder order = planned.order;
+      SimLine line = planned.line;
+      int quantity = planned.request.quantity() + quantities.getOrDefault(line.id, 0);
+      int cancelable = line.quantity - line.canceledQuantity() - order.quantityInShipments(line);
+      if (quantity > cancelable) {
+        throw invalid(
+            planned.request.field() + ".quantity",
+            "Only " + cancelable + " unit(s) of order line " + line.id + " can be canceled");
+      }
+      quantities.put(line.id, quantity);
+    }
+    Instant now = now();
+    ObjectNode body = mapper.createObjectNode();
+    ArrayNode created = body.putArray("cancelations");
+    Map<SimOrder, Reason> touched = new LinkedHashMap<>();
+    for (Planned planned : plan) {
+      SimOrder order = planned.order;
+      SimLine line = planned.line;
+      SimLine.Cancelation cancelation =
+          new SimLine.Cancelation(
+              String.valueOf(++cancelationSequence),
+              planned.request.reasonCode(),
+              planned.request.quantity(),
+              planned.amounts,
+              Adjustment.commission(order, line, planned.amounts),
+              now);
+      line.cancelations.add(cancelation);
+      line.lastUpdated = now;
+      Adjustment.Totals left = line.paid().minus(line.canceled());
+      boolean allUnits = line.canceledQuantity() >= line.quantity;
+      boolean allMoney = left.amount().signum() == 0 && left.shipping().signum() == 0;
+      Reason reason = reasonOfType(cancelation.reasonCode(), Reason.CANCELATION);
+      if (allUnits || allMoney) {
+        line.moveTo("CANCELED", reason.code(), reason.label(), now);
+      }
+      touched.put(order, reason);
+      created.add(
+          renderer.renderAdjustment(
+              order,
+              line,
+              planned.amounts,
+              cancelation.reasonCode(),
+              cancelation.quantity(),
+              responseMode(order, taxMode),
+              "cancelation_id",
+              cancelation.id()));
+    }
+    for (Map.Entry<SimOrder, Reason> entry : touched.entrySet()) {
+      SimOrder order = entry.getKey();
+      order.lastUpdated = now;
+      if (order.lines.stream().noneMatch(SimLine::active)) {
+        order.moveTo("CANCELED", entry.getValue().code(), entry.getValue().label(), now);
+      }
+    }
+    body.put("order_tax_mode", responseMode(plan.get(0).order, taxMode));
+    return body;
+  }
+
+  /** OR28: refunds parts of lines; all entries are checked before any is applied. */
+  synchronized ObjectNode refund(List<Adjustment.Request> requests, String taxMode) {
+    List<Planned> plan =
+        plan(requests, "refunds", Reason.REFUND, (order, line, request) -> requireRefundable(
+            order, line, request));
+    Instant now = now();
+    ObjectNode body = mapper.createObjectNode();
+    ArrayNode created = body.putArray("refunds");
+    Map<SimOrder, String> groups = new HashMap<>();
+    for (Planned planned : plan) {
+      String group = groups.computeIfAbsent(planned.order, order -> nextRefundGroup());
+      SimLine.Refund refund = addRefund(planned, group, now);
+      ObjectNode json =
+          renderer.renderAdjustment(
+              planned.order,
+              planned.line,
+              planned.amounts,
+              refund.reasonCode,
+              refund.quantity,
+              responseMode(planned.order, taxMode),
+              "refund_id",
+              refund.id);
+      json.put("order_refund_id", group);
+      json.put("excluded_from_shipment", false);
+      created.add(json);
+    }
+    body.put("order_tax_mode", responseMode(plan.get(0).order, taxMode));
+    return body;
+  }
+
+  /** A refund the operator's customer service makes, amounts in the order's own tax mode. */
+  synchronized String refundByOperator(
+      String orderId, String lineId, BigDecimal amount, BigDecimal shippingAmount, String reason) {
+    SimOrder order = find(orderId);
+    SimLine line = order.line(lineId);
+    if (line == null) {
+      throw new IllegalArgumentException("order " + orderId + " has no line " + lineId);
+    }
+    if (reasonOfType(reason, Reason.REFUND) == null) {
+      throw new IllegalArgumentException("no REFUND reason " + reason);
+    }
+    Adjustment.Request request =
+        new Adjustment.Request(
+            lineId, amount, shippingAmount, 0, reason, null, null, null, "refund");
+    try {
+      requireRefundable(order, line, request);
+      Adjustment.Totals left = line.paid().minus(line.adjusted());
+      Adjustment.Totals amounts = Adjustment.toNative(order, line, request, left);
+      requireWithin(left, amounts, request);
+      return addRefund(new Planned(order, line, request, amounts), nextRefundGroup(), now()).id;
+    } catch (ApiError.Failure failure) {
+      String code = failure.error.code();
+      if (code != null && code.endsWith("INVALID_STATE")) {
+        throw new IllegalStateException(failure.getMessage());
+      }
+      throw new IllegalArgumentException(failure.getMessage());
+    }
+  }
+
+  private SimLine.Refund addRefund(Planned planned, String group, Instant now) {
+    SimLine.Refund refund =
+        new SimLine.Refund(
+            String.valueOf(++refundSequence),
+            group,
+            planned.request.reasonCode(),
+            planned.request.quantity(),
+            planned.amounts,
+            Adjustment.commission(planned.order, planned.line, planned.amounts),
+            now);
+    planned.line.refunds.add(refund);
+    planned.line.lastUpdated = now;
+    planned.order.lastUpdated = now;
+    return refund;
+  }
+
+  private String nextRefundGroup() {
+    return UUID.nameUUIDFromBytes(
+            ("refund-group-" + ++refundGroupSequence).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+
+  private void requireRefundable(SimOrder order, SimLine line, Adjustment.Request request) {
+    if (!refundableStates.contains(order.state)) {
+      throw new ApiError.Failure(
+          ApiError.badRequest(
+              "ORDER_INVALID_STATE",
+              request.field() + ".order_line_id",
+              "Order " + order.orderId + " cannot be refunded in state " + order.state));
+    }
+    if (!line.active()) {
+      throw lineInvalidState(line, request);
+    }
+    if (request.quantity() > line.quantity) {
+      throw invalid(
+          request.field() + ".quantity",
+          "Order line " + line.id + " has only " + line.quantity + " unit(s)");
+    }
+  }
+
+  /** Marks every refund still waiting as paid back to the customer. */
+  synchronized void completeRefunds(String orderId) {
+    SimOrder order = find(orderId);
+    Instant now = now();
+    for (SimLine line : order.lines) {
+      for (SimLine.Refund refund : line.refunds) {
+        if (!refund.state.equals("REFUNDED")) {
+          refund.state = "REFUNDED";
+          refund.transactionDate = now;
+          refund.transactionNumber = "RF-" + refund.id;
+          line.lastUpdated = now;
+          order.lastUpdated = now;
+        }
+      }
+    }
+  }
+
+  synchronized void confirmReceipt(String orderId) {
+    SimOrder order = find(orderId);
+    if (!order.state.equals("SHIPPED") && !order.state.equals("TO_COLLECT")) {
+      throw new IllegalStateException(
+          "order " + orderId + " is " + order.state + "; only a SHIPPED order can be received");
+    }
+    Instant now = now();
+    for (SimLine line : order.lines) {
+      if (line.state.equals("SHIPPED") || line.state.equals("TO_COLLECT")) {
+        line.moveTo("RECEIVED", null, null, now);
+        line.receivedDate = now;
+      }
+    }
+    for (SimShipment shipment : order.shipments) {
+      if (shipment.status.equals("SHIPPED")) {
+        shipment.status = "RECEIVED";
+        shipment.lastUpdated = now;
+      }
+    }
+    order.moveTo("RECEIVED", null, null, now);
+  }
+
+  synchronized void close(String orderId) {
+    SimOrder order = find(orderId);
+    if (!Set.of("SHIPPED", "TO_COLLECT", "RECEIVED").contains(order.state)) {
+      throw new IllegalStateException(
+          "order " + orderId + " is " + order.state + "; only a shipped order can be closed");
+    }
+    Instant now = now();
+    for (SimLine line : order.lines) {
+      if (line.active()) {
+        line.moveTo("CLOSED", null, null, now);
+      }
+    }
+    for (SimShipment shipment : order.shipments) {
+      if (!shipment.status.equals("CANCELED")) {
+        shipment.status = "CLOSED";
+        shipment.lastUpdated = now;
+      }
+    }
+    order.moveTo("CLOSED", null, null, now);
+  }
+
+  synchronized void openIncident(String orderId, String lineId, String reasonCode) {
+    SimOrder order = find(orderId);
+    SimLine line = order.line(lineId);
+    if (line == null) {
+      throw new IllegalArgumentException("order " + orderId + " has no line " + lineId);
+    }
+    Reason reason = reasonOfType(reasonCode, Reason.INCIDENT_OPEN);
+    if (reason == null) {
+      throw new IllegalArgumentException("no INCIDENT_OPEN reason " + reasonCode);
+    }
+    if (!Set.of("SHIPPED", "TO_COLLECT", "RECEIVED").contains(line.state)) {
+      throw new IllegalStateException(
+          "line " + lineId + " is " + line.state + "; incidents are opened on shipped lines");
+    }
+    Instant now = now();
+    line.stateBeforeIncident = line.state;
+    line.moveTo("INCIDENT_OPEN", reason.code(), reason.label(), now);
+    order.lastUpdated = now;
+  }
+
+  /** Checks every entry of an OR28 or OR30 request and works out its amounts. */
+  private List<Planned> plan(
+      List<Adjustment.Request> requests, String listField, String reasonType, Rule rule) {
+    if (requests.isEmpty()) {
+      throw invalid(listField, listField + " must not be empty");
+    }
+    List<Planned> plan = new ArrayList<>();
+    Map<String, Adjustment.Totals> pending = new HashMap<>();
+    for (Adjustment.Request request : requests) {
+      SimOrder order = lineOwners.get(request.lineId());
+      if (order == null) {
+        throw new ApiError.Failure(
+            ApiError.badRequest(
+                "ORDER_LINE_NOT_FOUND",
+                request.field() + ".order_line_id",
+                "Order line " + request.lineId() + " does not exist"));
+      }
+      Reason reason = reasonOfType(request.reasonCode(), reasonType);
+      if (reason == null || !reason.shopRight()) {
+        throw invalid(
+            request.field() + ".reason_code",
+            "Reason " + request.reasonCode() + " is not a " + reasonType + " reason of the shop");
+      }
+      SimLine line = order.line(request.lineId());
+      rule.check(order, line, request);
+      Adjustment.Totals left =
+          line.paid()
+              .minus(line.adjusted())
+              .minus(pending.getOrDefault(line.id, Adjustment.Totals.zero()));
+      Adjustment.Totals amounts = Adjustment.toNative(order, line, request, left);
+      requireWithin(left, amounts, request);
+      pending.merge(line.id, amounts, Adjustment.Totals::plus);
+      plan.add(new Planned(order, line, request, amounts));
+    }
+    return plan;
+  }
+
+  private static void requireWithin(
+      Adjustment.Totals left, Adjustment.Totals amounts, Adjustment.Request request) {
+    if (amounts.isZero() && request.quantity() == 0) {
+      throw invalid(request.field(), "Nothing to take back: every amount is zero");
+    }
+    String exceeded = left.minus(amounts).negativePart();
+    if (exceeded != null) {
+      throw invalid(
+          request.field() + "." + exceeded,
+          "The "
+              + exceeded
+              + " exceeds what remains on order line "
+              + request.lineId()
+              + " (price "
+              + left.amount()
+              + ", tax "
+              + left.tax()
+              + ", shipping "
+              + left.shipping()
+              + ", shipping tax "
+              + left.shippingTax()
+              + ", in the order's tax mode)");
+    }
+  }
+
+  private static ApiError.Failure lineInvalidState(SimLine line, Adjustment.Request request) {
+    return new ApiError.Failure(
+        ApiError.badRequest(
+            "ORDER_LINE_INVALID_STATE",
+            request.field() + ".order_line_id",
+            "Order line " + line.id + " is in state " + line.state));
+  }
+
+  private static String responseMode(SimOrder order, String taxMode) {
+    return taxMode != null ? taxMode : order.taxMode;
+  }
+
+  Reason reasonOfType(String code, String type) {
+    for (Reason reason : reasons) {
+      if (reason.code().equals(code) && reason.type().equals(type)) {
+        return reason;
+      }
+    }
+    return null;
+  }
+
+  private static ApiError.Failure invalid(String field, String message) {
+    return new ApiError.Failure(ApiError.badRequest("VALIDATION_ERROR", field, message));
   }
 
   synchronized void expireAcceptance(String orderId) {
@@ -323,9 +721,55 @@ final class OrderBook {
   private OrderView view(SimOrder order) {
     Map<String, String> lineStates = new LinkedHashMap<>();
     List<String> lineIds = new ArrayList<>();
+    List<OrderView.Cancelation> cancelations = new ArrayList<>();
+    List<OrderView.Refund> refunds = new ArrayList<>();
     for (SimLine line : order.lines) {
       lineStates.put(line.id, line.state);
       lineIds.add(line.id);
+      for (SimLine.Cancelation c : line.cancelations) {
+        cancelations.add(
+            new OrderView.Cancelation(
+                c.id(),
+                line.id,
+                c.amounts().amount(),
+                c.amounts().shipping(),
+                c.quantity(),
+                c.reasonCode(),
+                c.created()));
+      }
+      for (SimLine.Refund r : line.refunds) {
+        refunds.add(
+            new OrderView.Refund(
+                r.id,
+                r.orderRefundId,
+                line.id,
+                r.amounts.amount(),
+                r.amounts.shipping(),
+                r.quantity,
+                r.reasonCode,
+                r.state,
+                r.created));
+      }
+    }
+    List<OrderView.Shipment> shipments = new ArrayList<>();
+    for (SimShipment shipment : order.shipments) {
+      shipments.add(
+          new OrderView.Shipment(
+              shipment.id,
+              shipment.status,
+              shipment.lines,
+              trackingView(shipment.tracking),
+              shipment.shippedDate));
+    }
+    List<OrderView.Document> documents = new ArrayList<>();
+    for (SimDocument document : order.documents) {
+      documents.add(
+          new OrderView.Document(
+              document.id(),
+              document.fileName(),
+              document.typeCode(),
+              document.content().length,
+              document.uploaded()));
     }
     return new OrderView(
         order.orderId,
@@ -335,10 +779,60 @@ final class OrderBook {
         lineIds,
         order.acceptCalls,
         order.lastUpdated,
-        mapper.writeValueAsString(renderer.render(order, order.taxMode)));
+        mapper.writeValueAsString(renderer.render(order, order.taxMode)),
+        trackingView(order.tracking),
+        shipments,
+        cancelations,
+        refunds,
+        documents);
   }
 
-  private SimOrder find(String orderId) {
+  private static OrderView.Tracking trackingView(SimOrder.Tracking tracking) {
+    return tracking == null
+        ? null
+        : new OrderView.Tracking(
+            tracking.carrierCode(),
+            tracking.carrierName(),
+            tracking.trackingNumber(),
+            tracking.trackingUrl());
+  }
+
+  /** The order, or a 404 ORDER_NOT_FOUND failure. Call with the book's lock held. */
+  SimOrder findForApi(String orderId) {
+    SimOrder order = orders.get(orderId);
+    if (order == null) {
+      throw new ApiError.Failure(
+          new ApiError(404, "ORDER_NOT_FOUND", null, "Order " + orderId + " does not exist"));
+    }
+    return order;
+  }
+
+  /** The order owning each line id that exists, for the journal. */
+  synchronized Set<String> ordersOfLines(Iterable<String> lineIds) {
+    Set<String> found = new LinkedHashSet<>();
+    for (String lineId : lineIds) {
+      SimOrder order = lineOwners.get(lineId);
+      if (order != null) {
+        found.add(order.orderId);
+      }
+    }
+    return found;
+  }
+
+  /** Every order, in creation order. Call with the book's lock held. */
+  Iterable<SimOrder> all() {
+    return orders.values();
+  }
+
+  OrderRenderer renderer() {
+    return renderer;
+  }
+
+  JsonMapper mapper() {
+    return mapper;
+  }
+
+  SimOrder find(String orderId) {
     SimOrder order = orders.get(orderId);
     if (order == null) {
       throw new IllegalArgumentException("no order " + orderId);
@@ -355,10 +849,19 @@ final class OrderBook {
     return order;
   }
 
-  private Instant now() {
+  Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** One line of an OR21 request. */
   record AcceptanceDecision(String lineId, boolean accepted) {}
+
+  /** An OR28 or OR30 entry, checked, with its amounts in the order's native mode. */
+  private record Planned(
+      SimOrder order, SimLine line, Adjustment.Request request, Adjustment.Totals amounts) {}
+
+  /** The state rule of OR28 or OR30 for one entry. */
+  private interface Rule {
+    void check(SimOrder order, SimLine line, Adjustment.Request request);
+  }
 }

@@ -16,14 +16,24 @@ import tools.jackson.databind.node.ObjectNode;
  * property the spec marks as required is written, with null where the simulator has no value.
  */
 final class OrderRenderer {
-  private static final String TAX_CODE = "VAT";
-  private static final Set<String> REFUNDABLE_STATES = Set.of("SHIPPED", "TO_COLLECT", "RECEIVED");
+  static final String TAX_CODE = "VAT";
+
+  /** A shipment's customer debit status: the simulator's orders are debited on acceptance. */
+  static final String SHIPMENT_DEBIT_STATUS = "NO_DEBIT";
+
   private static final Map<String, String> COUNTRY_NAMES = countryNames();
 
   private final JsonMapper mapper;
+  private final Set<String> refundableStates;
 
-  OrderRenderer(JsonMapper mapper) {
+  OrderRenderer(JsonMapper mapper, Set<String> refundableStates) {
     this.mapper = mapper;
+    this.refundableStates = refundableStates;
+  }
+
+  /** OR11 {@code can_cancel}: the order is to be shipped and nothing of it has shipped yet. */
+  static boolean canCancel(SimOrder order) {
+    return order.state.equals("SHIPPING") && !order.anythingShipped();
   }
 
   /** The order with its price fields expressed in {@code mode} (TAX_INCLUDED or TAX_EXCLUDED). */
@@ -68,12 +78,12 @@ final class OrderRenderer {
     json.put("total_price", total);
     json.put("total_commission", commission);
 
-    json.put("can_cancel", "SHIPPING".equals(order.state));
+    json.put("can_cancel", canCancel(order));
     json.put("can_shop_ship", "SHIPPING".equals(order.state));
-    json.put("has_incident", false);
+    json.put("has_incident", order.hasIncident());
     json.put("has_customer_message", false);
-    json.put("has_invoice", false);
-    json.put("fully_refunded", false);
+    json.put("has_invoice", order.hasInvoice());
+    json.put("fully_refunded", fullyRefunded(order));
     json.put("customer_directly_pays_seller", false);
 
     ObjectNode channel = json.putObject("channel");
@@ -86,10 +96,13 @@ final class OrderRenderer {
     json.put("shipping_type_label", "Standard");
     json.put("shipping_zone_code", order.customer.countryIso3());
     json.put("shipping_zone_label", countryName(order.customer.countryIso3()));
-    json.putNull("shipping_carrier_code");
-    json.putNull("shipping_company");
-    json.putNull("shipping_tracking");
-    json.putNull("shipping_tracking_url");
+    SimOrder.Tracking tracking = order.tracking;
+    json.put("shipping_carrier_code", tracking == null ? null : tracking.carrierCode());
+    json.put(
+        "shipping_carrier_standard_code", tracking == null ? null : tracking.carrierStandardCode());
+    json.put("shipping_company", tracking == null ? null : tracking.carrierName());
+    json.put("shipping_tracking", tracking == null ? null : tracking.trackingNumber());
+    json.put("shipping_tracking_url", tracking == null ? null : tracking.trackingUrl());
     json.putObject("fulfillment").putObject("center").put("code", "DEFAULT");
     json.putArray("order_additional_fields");
     json.set("customer", renderCustomer(order));
@@ -130,33 +143,150 @@ final class OrderRenderer {
     json.set("shipping_taxes", taxes(line.shippingTax, line.shippingTaxRate, true));
     json.putArray("fees");
     ArrayNode cancelations = json.putArray("cancelations");
-    if (line.cancelation != null) {
-      cancelations.add(renderCancelation(order, line, amounts));
+    for (SimLine.Cancelation cancelation : line.cancelations) {
+      cancelations.add(renderCancelation(order, line, cancelation, amounts.mode));
     }
-    json.putArray("refunds");
+    ArrayNode refunds = json.putArray("refunds");
+    for (SimLine.Refund refund : line.refunds) {
+      refunds.add(renderRefund(order, line, refund, amounts.mode));
+    }
     json.putArray("promotions");
     json.putArray("order_line_additional_fields");
-    json.put("can_refund", REFUNDABLE_STATES.contains(line.state));
+    json.put("can_refund", canRefund(order, line));
     putInstant(json, "created_date", line.created);
     putInstant(json, "last_updated_date", line.lastUpdated);
     putInstant(json, "debited_date", line.debitedDate);
+    putInstant(json, "shipped_date", line.shippedDate);
+    putInstant(json, "received_date", line.receivedDate);
     return json;
   }
 
-  private ObjectNode renderCancelation(SimOrder order, SimLine line, LineAmounts amounts) {
+  /** Whether the line can still be refunded: the order's state allows it and money remains. */
+  private boolean canRefund(SimOrder order, SimLine line) {
+    if (!refundableStates.contains(order.state) || !line.active()) {
+      return false;
+    }
+    Adjustment.Totals left = line.paid().minus(line.adjusted());
+    return left.amount().signum() > 0 || left.shipping().signum() > 0;
+  }
+
+  /** Refunds exist and cover every active line's remaining price and shipping. */
+  private static boolean fullyRefunded(SimOrder order) {
+    boolean anyRefund = false;
+    for (SimLine line : order.lines) {
+      anyRefund |= !line.refunds.isEmpty();
+      if (line.active()) {
+        Adjustment.Totals left = line.paid().minus(line.adjusted());
+        if (left.amount().signum() > 0 || left.shipping().signum() > 0) {
+          return false;
+        }
+      }
+    }
+    return anyRefund;
+  }
+
+  private ObjectNode renderRefund(
+      SimOrder order, SimLine line, SimLine.Refund refund, String mode) {
     ObjectNode json = mapper.createObjectNode();
-    json.put("id", line.cancelation.id());
-    json.put("amount", amounts.price);
-    json.put("shipping_amount", amounts.shipping);
-    json.put("quantity", line.quantity);
-    json.put("reason_code", line.cancelation.reasonCode());
-    json.set("taxes", taxes(line.tax, line.taxRate, false));
-    json.set("shipping_taxes", taxes(line.shippingTax, line.shippingTaxRate, false));
+    json.put("id", refund.id);
+    json.put("order_refund_id", refund.orderRefundId);
+    putAmounts(json, order, line, refund.amounts, mode);
+    json.put("quantity", refund.quantity);
+    json.put("reason_code", refund.reasonCode);
+    json.put("state", refund.state);
+    json.put("refund_state", refund.state);
     json.putArray("fees");
-    json.put("commission_amount", line.commissionFee);
+    json.put("commission_amount", refund.commission);
+    json.put("commission_tax_amount", BigDecimal.ZERO.setScale(order.digits));
     json.putArray("commission_taxes");
-    json.put("commission_total_amount", line.commissionFee);
-    putInstant(json, "created_date", line.cancelation.created());
+    json.put("commission_total_amount", refund.commission);
+    putInstant(json, "created_date", refund.created);
+    if (refund.transactionNumber != null) {
+      json.put("transaction_number", refund.transactionNumber);
+      putInstant(json, "transaction_date", refund.transactionDate);
+    }
+    return json;
+  }
+
+  /**
+   * One entry of an OR28 or OR30 answer: the id under {@code idField}, the line, the amounts in
+   * {@code mode}, the quantity and the reason.
+   */
+  ObjectNode renderAdjustment(
+      SimOrder order,
+      SimLine line,
+      Adjustment.Totals amounts,
+      String reasonCode,
+      int quantity,
+      String mode,
+      String idField,
+      String id) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put(idField, id);
+    json.put("order_line_id", line.id);
+    putAmounts(json, order, line, amounts, mode);
+    json.put("quantity", quantity);
+    json.put("reason_code", reasonCode);
+    json.putArray("fees");
+    json.put("currency_iso_code", order.currency);
+    return json;
+  }
+
+  /** {@code amount}, {@code shipping_amount} in {@code mode}, then their taxes with rates. */
+  private void putAmounts(
+      ObjectNode json, SimOrder order, SimLine line, Adjustment.Totals amounts, String mode) {
+    json.put("amount", Adjustment.convert(amounts.amount(), amounts.tax(), order.taxMode, mode));
+    json.put(
+        "shipping_amount",
+        Adjustment.convert(amounts.shipping(), amounts.shippingTax(), order.taxMode, mode));
+    json.set("taxes", taxes(amounts.tax(), line.taxRate, false));
+    json.set("shipping_taxes", taxes(amounts.shippingTax(), line.shippingTaxRate, false));
+  }
+
+  private ObjectNode renderCancelation(
+      SimOrder order, SimLine line, SimLine.Cancelation cancelation, String mode) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("id", cancelation.id());
+    putAmounts(json, order, line, cancelation.amounts(), mode);
+    json.put("quantity", cancelation.quantity());
+    json.put("reason_code", cancelation.reasonCode());
+    json.putArray("fees");
+    json.put("commission_amount", cancelation.commission());
+    json.putArray("commission_taxes");
+    json.put("commission_total_amount", cancelation.commission());
+    putInstant(json, "created_date", cancelation.created());
+    return json;
+  }
+
+  /** A shipment as ST01 and ST11 render it. */
+  ObjectNode renderShipment(SimShipment shipment) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("id", shipment.id);
+    json.put("order_id", shipment.orderId);
+    json.put("status", shipment.status);
+    json.put("status_customer_debit", SHIPMENT_DEBIT_STATUS);
+    putInstant(json, "created_date", shipment.created);
+    putInstant(json, "last_updated_date", shipment.lastUpdated);
+    putInstant(json, "shipped_date", shipment.shippedDate);
+    json.put("invoice_reference", shipment.invoiceReference);
+    ArrayNode lines = json.putArray("shipment_lines");
+    shipment.lines.forEach(
+        (lineId, quantity) -> {
+          ObjectNode line = lines.addObject();
+          line.put("order_line_id", lineId);
+          line.put("quantity", quantity);
+        });
+    SimOrder.Tracking tracking = shipment.tracking;
+    if (tracking == null) {
+      json.putNull("tracking");
+    } else {
+      ObjectNode parcel = json.putObject("tracking");
+      parcel.put("carrier_code", tracking.carrierCode());
+      parcel.put("carrier_name", tracking.carrierName());
+      parcel.put("carrier_standard_code", tracking.carrierStandardCode());
+      parcel.put("tracking_number", tracking.trackingNumber());
+      parcel.put("tracking_url", tracking.trackingUrl());
+    }
     return json;
   }
 
@@ -220,10 +350,15 @@ final class OrderRenderer {
     BigDecimal unit = inMode(line.unitPrice, line.unitTax, order.taxMode, mode);
     BigDecimal price = inMode(line.price, line.tax, order.taxMode, mode);
     BigDecimal shipping = inMode(line.shippingPrice, line.shippingTax, order.taxMode, mode);
-    // A cancelation is deducted from total_price but not from price (reference 2.6).
+    // Cancelations are deducted from total_price but not from price (reference 2.6).
+    Adjustment.Totals canceled = line.canceled();
     BigDecimal total =
-        line.cancelation == null ? price.add(shipping) : BigDecimal.ZERO.setScale(order.digits);
-    return new LineAmounts(unit, price, shipping, total);
+        price
+            .add(shipping)
+            .subtract(inMode(canceled.amount(), canceled.tax(), order.taxMode, mode))
+            .subtract(inMode(canceled.shipping(), canceled.shippingTax(), order.taxMode, mode))
+            .setScale(order.digits);
+    return new LineAmounts(unit, price, shipping, total, mode);
   }
 
   private static BigDecimal inMode(
@@ -256,5 +391,5 @@ final class OrderRenderer {
   }
 
   private record LineAmounts(
-      BigDecimal unitPrice, BigDecimal price, BigDecimal shipping, BigDecimal total) {}
+      BigDecimal unitPrice, BigDecimal price, BigDecimal shipping, BigDecimal total, String mode) {}
 }

@@ -131,8 +131,8 @@ record OrdersQuery(
         && within(order.created, startDate, endDate)
         && within(order.lastUpdated, startUpdateDate, endUpdateDate)
         && (customerDebited == null || customerDebited == (order.customerDebitedDate != null))
-        // The simulator has no incidents and only PAY_ON_ACCEPTANCE orders.
-        && (hasIncident == null || !hasIncident)
+        && (hasIncident == null || hasIncident == order.hasIncident())
+        // The simulator has only PAY_ON_ACCEPTANCE orders.
         && (paymentWorkflow == null || paymentWorkflow.equals("PAY_ON_ACCEPTANCE"));
   }
 

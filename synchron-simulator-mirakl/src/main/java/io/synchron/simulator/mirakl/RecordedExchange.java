@@ -1,8 +1,10 @@
 package io.synchron.simulator.mirakl;
 
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -17,7 +19,10 @@ import java.util.TreeMap;
  * @param status response status
  * @param responseHeaders response headers
  * @param responseBody response body, empty if none
- * @param operation the Mirakl operation code the request matched ("OR11", "OR21"), or null
+ * @param operation the Mirakl operation code the request matched ("OR11", "OR24"...), or null
+ * @param orderIds the existing orders the request names: in its path, in its {@code order_ids}
+ *     query (OR11, OR72), by order or line id in its body (OR28, OR30, ST01) or through shipment
+ *     ids (ST23, ST24); empty if none
  */
 public record RecordedExchange(
     String method,
@@ -28,11 +33,37 @@ public record RecordedExchange(
     int status,
     Map<String, List<String>> responseHeaders,
     String responseBody,
-    String operation) {
+    String operation,
+    Set<String> orderIds) {
 
   public RecordedExchange {
     requestHeaders = caseInsensitiveCopy(requestHeaders);
     responseHeaders = caseInsensitiveCopy(responseHeaders);
+    orderIds = Collections.unmodifiableSet(new LinkedHashSet<>(orderIds));
+  }
+
+  /** An exchange that names no order. */
+  public RecordedExchange(
+      String method,
+      String path,
+      String rawQuery,
+      Map<String, List<String>> requestHeaders,
+      String requestBody,
+      int status,
+      Map<String, List<String>> responseHeaders,
+      String responseBody,
+      String operation) {
+    this(
+        method,
+        path,
+        rawQuery,
+        requestHeaders,
+        requestBody,
+        status,
+        responseHeaders,
+        responseBody,
+        operation,
+        Set.of());
   }
 
   private static Map<String, List<String>> caseInsensitiveCopy(Map<String, List<String>> headers) {

@@ -2,6 +2,8 @@ package io.synchron.simulator.mirakl;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Mutable state of one simulated order line. Amounts are stored in the order's own tax mode; the
@@ -31,7 +33,11 @@ final class SimLine {
   String reasonLabel;
   Instant lastUpdated;
   Instant debitedDate;
-  Cancelation cancelation;
+  Instant shippedDate;
+  Instant receivedDate;
+  String stateBeforeIncident;
+  final List<Cancelation> cancelations = new ArrayList<>();
+  final List<Refund> refunds = new ArrayList<>();
 
   SimLine(
       String id,
@@ -76,6 +82,77 @@ final class SimLine {
     lastUpdated = now;
   }
 
-  /** A full cancellation of the line: its whole price and shipping, all of its taxes. */
-  record Cancelation(String id, String reasonCode, Instant created) {}
+  boolean active() {
+    return !state.equals("REFUSED") && !state.equals("CANCELED");
+  }
+
+  int canceledQuantity() {
+    return cancelations.stream().mapToInt(Cancelation::quantity).sum();
+  }
+
+  /** What is taken back from the line so far, by cancellations and refunds, in native mode. */
+  Adjustment.Totals adjusted() {
+    Adjustment.Totals totals = Adjustment.Totals.zero();
+    for (Cancelation cancelation : cancelations) {
+      totals = totals.plus(cancelation.amounts());
+    }
+    for (Refund refund : refunds) {
+      totals = totals.plus(refund.amounts);
+    }
+    return totals;
+  }
+
+  /** What is canceled on the line so far, in native mode. */
+  Adjustment.Totals canceled() {
+    Adjustment.Totals totals = Adjustment.Totals.zero();
+    for (Cancelation cancelation : cancelations) {
+      totals = totals.plus(cancelation.amounts());
+    }
+    return totals;
+  }
+
+  /** What the line costs: its price, shipping and their taxes, in native mode. */
+  Adjustment.Totals paid() {
+    return new Adjustment.Totals(price, tax, shippingPrice, shippingTax);
+  }
+
+  /** One cancellation of (part of) the line; amounts in the order's native tax mode. */
+  record Cancelation(
+      String id,
+      String reasonCode,
+      int quantity,
+      Adjustment.Totals amounts,
+      BigDecimal commission,
+      Instant created) {}
+
+  /** One refund of (part of) the line; amounts in the order's native tax mode. */
+  static final class Refund {
+    final String id;
+    final String orderRefundId;
+    final String reasonCode;
+    final int quantity;
+    final Adjustment.Totals amounts;
+    final BigDecimal commission;
+    final Instant created;
+    String state = "WAITING_REFUND";
+    Instant transactionDate;
+    String transactionNumber;
+
+    Refund(
+        String id,
+        String orderRefundId,
+        String reasonCode,
+        int quantity,
+        Adjustment.Totals amounts,
+        BigDecimal commission,
+        Instant created) {
+      this.id = id;
+      this.orderRefundId = orderRefundId;
+      this.reasonCode = reasonCode;
+      this.quantity = quantity;
+      this.amounts = amounts;
+      this.commission = commission;
+      this.created = created;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.synchron.simulator.mirakl;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Mutable state of one simulated logistic order. Guarded by the owning {@link OrderBook}. */
@@ -27,6 +28,9 @@ final class SimOrder {
   Instant customerDebitedDate;
   boolean addressesReleased;
   int acceptCalls;
+  Tracking tracking;
+  final List<SimShipment> shipments = new ArrayList<>();
+  final List<SimDocument> documents = new ArrayList<>();
 
   SimOrder(
       String orderId,
@@ -72,4 +76,46 @@ final class SimOrder {
     reasonLabel = label;
     lastUpdated = now;
   }
+
+  boolean hasIncident() {
+    return lines.stream().anyMatch(line -> line.state.equals("INCIDENT_OPEN"));
+  }
+
+  boolean hasInvoice() {
+    return documents.stream().anyMatch(document -> document.typeCode().equals("CUSTOMER_INVOICE"));
+  }
+
+  /** How many units of {@code line} are in shipments that are not canceled. */
+  int quantityInShipments(SimLine line) {
+    int quantity = 0;
+    for (SimShipment shipment : shipments) {
+      if (!shipment.status.equals("CANCELED")) {
+        quantity += shipment.lines.getOrDefault(line.id, 0);
+      }
+    }
+    return quantity;
+  }
+
+  /** How many units of {@code line} are in shipped shipments. */
+  int quantityShipped(SimLine line) {
+    int quantity = 0;
+    for (SimShipment shipment : shipments) {
+      if (shipment.status.equals("SHIPPED")) {
+        quantity += shipment.lines.getOrDefault(line.id, 0);
+      }
+    }
+    return quantity;
+  }
+
+  boolean anythingShipped() {
+    return shipments.stream().anyMatch(shipment -> shipment.status.equals("SHIPPED"));
+  }
+
+  /** A parcel's tracking, as OR23, ST01 or ST23 set it. */
+  record Tracking(
+      String carrierCode,
+      String carrierName,
+      String carrierStandardCode,
+      String trackingNumber,
+      String trackingUrl) {}
 }

@@ -1,5 +1,12 @@
 package io.synchron.simulator.shopify;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,25 +15,78 @@ import java.util.function.Predicate;
 
 /**
  * The subset of Shopify's search syntax the simulator understands: {@code field:value} terms with
- * bare or quoted values, implicit or explicit {@code AND}, {@code OR} (binding looser than AND),
+ * bare or quoted values, range comparators ({@code field:>value}, {@code >=}, {@code <}, {@code
+ * <=}) for date fields, implicit or explicit {@code AND}, {@code OR} (binding looser than AND),
  * negation with {@code -} or {@code NOT}, and a trailing {@code *} for prefix matches. Free text
  * and parentheses are refused with an error rather than silently ignored.
  */
 final class SearchQuery {
 
-  /** One {@code field:value} term. */
-  record Term(String field, String value, boolean negated) {
+  /**
+   * One {@code field:value} term.
+   *
+   * @param comparator {@code ""} for a plain match, else one of {@code >}, {@code >=}, {@code <},
+   *     {@code <=}
+   */
+  record Term(String field, String value, boolean negated, String comparator) {
 
     /** Case-insensitive equality, or a prefix match when the value ends with {@code *}. */
     boolean matches(String actual) {
       if (actual == null) {
         return false;
       }
+      if (!comparator.isEmpty()) {
+        throw new SimulatorGraphQlException(
+            SimulatorGraphQlException.BAD_REQUEST,
+            "search filter '" + field + "' does not take a range comparator");
+      }
       if (value.endsWith("*")) {
         String prefix = value.substring(0, value.length() - 1).toLowerCase(Locale.ROOT);
         return actual.toLowerCase(Locale.ROOT).startsWith(prefix);
       }
       return actual.equalsIgnoreCase(value);
+    }
+
+    /**
+     * Compares a timestamp with this term's date or date-time value. A bare date stands for that
+     * whole UTC day: {@code :2026-11-26} matches the day, {@code :>2026-11-26} starts after it and
+     * {@code :<2026-11-26} ends before it.
+     */
+    boolean matches(Instant actual) {
+      if (actual == null) {
+        return false;
+      }
+      Instant start;
+      Instant end;
+      try {
+        LocalDate day = LocalDate.parse(value);
+        start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        end = start.plus(1, ChronoUnit.DAYS);
+      } catch (DateTimeParseException notADate) {
+        start = dateTime(value);
+        end = start.plusNanos(1);
+      }
+      return switch (comparator) {
+        case ">" -> !actual.isBefore(end);
+        case ">=" -> !actual.isBefore(start);
+        case "<" -> actual.isBefore(start);
+        case "<=" -> actual.isBefore(end);
+        default -> !actual.isBefore(start) && actual.isBefore(end);
+      };
+    }
+
+    private Instant dateTime(String text) {
+      try {
+        return OffsetDateTime.parse(text).toInstant();
+      } catch (DateTimeParseException notOffset) {
+        try {
+          return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException notLocal) {
+          throw new SimulatorGraphQlException(
+              SimulatorGraphQlException.BAD_REQUEST,
+              "search filter '" + field + "' needs a date or date-time, not '" + text + "'");
+        }
+      }
     }
   }
 
@@ -86,6 +146,14 @@ final class SearchQuery {
       }
       String field = text.substring(i, colon).toLowerCase(Locale.ROOT);
       i = colon + 1;
+      String comparator = "";
+      if (text.startsWith(">=", i) || text.startsWith("<=", i)) {
+        comparator = text.substring(i, i + 2);
+        i += 2;
+      } else if (i < text.length() && (text.charAt(i) == '>' || text.charAt(i) == '<')) {
+        comparator = text.substring(i, i + 1);
+        i++;
+      }
       StringBuilder value = new StringBuilder();
       if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
         char quote = text.charAt(i++);
@@ -110,7 +178,7 @@ final class SearchQuery {
           value.append(text.charAt(i++));
         }
       }
-      current.add(new Term(field, value.toString(), negated));
+      current.add(new Term(field, value.toString(), negated, comparator));
     }
     if (!current.isEmpty()) {
       disjuncts.add(current);

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
 /**
  * The shop's data and business rules. Every method is synchronized on this object; the HTTP handler
  * also holds this monitor for a whole document execution, so one document sees and changes a
- * consistent state.
+ * consistent state. What happens to orders after creation (fulfilment, cancellation, edits) lives
+ * in {@link OrderDesk}, under the same monitor; webhooks are handed to the {@link
+ * WebhookDispatcher}, which sends them on its own threads.
  */
 final class ShopState {
 
@@ -45,6 +47,8 @@ final class ShopState {
   private final Map<String, Variant> variantsById = new LinkedHashMap<>();
   private final List<StoredOrder> orders = new ArrayList<>();
   private final List<Definition> definitions = new ArrayList<>();
+  private final WebhookDispatcher webhooks;
+  private final OrderDesk desk;
 
   /** Switches between the readings of Shopify behaviour the reference leaves open, while running. */
   void readings(Duration searchIndexLag, boolean uniqueIdEnforced) {
@@ -52,14 +56,21 @@ final class ShopState {
     this.uniqueIdMetafieldEnforced = uniqueIdEnforced;
   }
 
-  ShopState(Clock clock, String shopDomain, Duration searchIndexLag, boolean uniqueIdEnforced) {
+  ShopState(
+      Clock clock,
+      String shopDomain,
+      Duration searchIndexLag,
+      boolean uniqueIdEnforced,
+      WebhookDispatcher webhooks) {
     this.clock = clock;
+    this.webhooks = webhooks;
     this.shopDomain = shopDomain;
     this.searchIndexLag = searchIndexLag;
     this.uniqueIdMetafieldEnforced = uniqueIdEnforced;
     this.shopId = gid("Shop", nextId++);
     long locationNumber = nextId++;
     this.location = new Location(gid("Location", locationNumber), locationNumber, "Shop location");
+    this.desk = new OrderDesk(this, webhooks);
   }
 
   // ---- domain records -------------------------------------------------------------------------
@@ -134,12 +145,12 @@ final class ShopState {
       String currency,
       String presentmentCurrency,
       String financialStatus,
-      String fulfillmentStatus,
       List<Map<String, String>> customAttributes,
       List<LineItem> lineItems,
       List<Metafield> metafields,
       String inventoryBehaviour,
-      Map<String, Object> input) {
+      Map<String, Object> input,
+      OrderLife life) {
 
     Optional<Metafield> metafield(String namespace, String key) {
       return metafields.stream()
@@ -180,6 +191,24 @@ final class ShopState {
 
   Instant now() {
     return clock.instant();
+  }
+
+  /** Now at whole seconds, as Shopify's DateTime fields carry it. */
+  Instant nowSeconds() {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  OrderDesk desk() {
+    return desk;
+  }
+
+  WebhookDispatcher webhooks() {
+    return webhooks;
+  }
+
+  /** The next numeric id; the caller holds this monitor. */
+  long nextId() {
+    return nextId++;
   }
 
   // ---- products --------------------------------------------------------------------------------
@@ -513,15 +542,14 @@ final class ShopState {
             currency,
             presentmentCurrency,
             financialStatus(order),
-            order.get("fulfillmentStatus") instanceof String f && f.equals("FULFILLED")
-                ? "FULFILLED"
-                : "UNFULFILLED",
             customAttributes(order.get("customAttributes")),
             List.copyOf(lineItems),
             List.copyOf(metafields),
             behaviour,
-            deepCopy(rawInput));
+            deepCopy(rawInput),
+            new OrderLife(number, now, lineItems));
     orders.add(stored);
+    desk.opened(stored, order);
     return new Outcome<>(stored, List.of());
   }
 

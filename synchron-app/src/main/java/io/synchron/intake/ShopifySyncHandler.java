@@ -1,0 +1,239 @@
+package io.synchron.intake;
+
+import io.synchron.connector.Connectors;
+import io.synchron.connector.ShopifyGateway;
+import io.synchron.connector.ShopifyGateway.Fulfillment;
+import io.synchron.connector.ShopifyGateway.OrderState;
+import io.synchron.inbox.InboxJobs;
+import io.synchron.jobs.Job;
+import io.synchron.jobs.JobContext;
+import io.synchron.jobs.JobHandler;
+import io.synchron.order.MarketplaceOrder;
+import io.synchron.order.MarketplaceStatus;
+import io.synchron.order.OrderEvent;
+import io.synchron.order.Shipment;
+import io.synchron.order.Shipments;
+import io.synchron.order.ShopifyStatus;
+import io.synchron.order.SyncedOrder;
+import io.synchron.order.SyncedOrderId;
+import io.synchron.order.SyncedOrders;
+import io.synchron.shared.Failure;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings the ledger in step with a Shopify order as Shopify has it now (after a webhook, or when the reconciliation
+ * sweep sees it changed): new fulfilments become shipments to send to the marketplace, corrected tracking is sent
+ * again, delivery states go on the timeline, and a cancellation (of the order or of lines) is sent to the
+ * marketplace. Reading the current state rather than trusting a delivery's payload makes duplicated, late and
+ * reordered webhooks harmless.
+ */
+@Component
+class ShopifySyncHandler implements JobHandler {
+
+  private final SyncedOrders orders;
+  private final Shipments shipments;
+  private final Connectors connectors;
+  private final OrderFlow flow;
+  private final TransactionTemplate tx;
+
+  ShopifySyncHandler(
+      SyncedOrders orders, Shipments shipments, Connectors connectors, OrderFlow flow, TransactionTemplate tx) {
+    this.orders = orders;
+    this.shipments = shipments;
+    this.connectors = connectors;
+    this.flow = flow;
+    this.tx = tx;
+  }
+
+  @Override
+  public String kind() {
+    return InboxJobs.SYNC_FROM_SHOPIFY;
+  }
+
+  @Override
+  public void run(Job job, JobContext context) {
+    SyncedOrderId id = new SyncedOrderId(job.syncedOrderId());
+    SyncedOrder order = orders.find(id).orElseThrow();
+    if (order.shopifyOrder() == null) {
+      return;
+    }
+    ShopifyGateway shop = connectors.shopFor(order.channelId());
+    OrderState state =
+        shop.orderState(order.shopifyOrder().gid(), order.snapshot().lines().size())
+            .orElseThrow(() -> new ShopifyOrderGone(order.shopifyOrder().gid()));
+    tx.executeWithoutResult(
+        status -> {
+          SyncedOrder locked = orders.lock(id).orElseThrow();
+          apply(locked, state);
+          flow.saveAndQueue(locked);
+          context.completeInTransaction(String.valueOf(state.updatedAt()));
+        });
+  }
+
+  private void apply(SyncedOrder order, OrderState state) {
+    Map<String, String> lineOfItem = new HashMap<>();
+    for (SyncedOrders.LineLink link : orders.lineLinks(order.id())) {
+      if (link.shopifyLineItemId() != null) {
+        lineOfItem.put(link.shopifyLineItemId(), link.marketplaceLineId());
+      }
+    }
+    for (Fulfillment f : state.fulfillments()) {
+      applyFulfillment(order, f, lineOfItem);
+    }
+    applyFulfilmentProgress(order, state, lineOfItem);
+    if (state.cancelledAt() != null) {
+      applyCancellation(order, state);
+    } else {
+      applyRemovedLines(order, state, lineOfItem);
+    }
+  }
+
+  private void applyFulfillment(SyncedOrder order, Fulfillment f, Map<String, String> lineOfItem) {
+    Shipment.Tracking tracking = new Shipment.Tracking(f.trackingCompany(), f.trackingNumber(), f.trackingUrl());
+    Shipment known = shipments.byFulfillment(f.gid()).orElse(null);
+    boolean cancelled = "CANCELLED".equals(f.status()) || "ERROR".equals(f.status()) || "FAILURE".equals(f.status());
+    if (known == null) {
+      if (cancelled) {
+        return;
+      }
+      Map<String, Integer> lines = new LinkedHashMap<>();
+      for (ShopifyGateway.FulfilledLine line : f.lines()) {
+        String marketplaceLine = lineOfItem.get(line.lineItemId());
+        if (marketplaceLine != null) {
+          lines.merge(marketplaceLine, line.quantity(), Integer::sum);
+        }
+      }
+      Shipment shipment = new Shipment(UUID.randomUUID(), order.id(), f.gid(), Shipment.Status.TO_PUSH,
+          f.displayStatus(), tracking, lines, null, null, f.updatedAt());
+      shipments.save(shipment);
+      order.note(OrderEvent.Side.SHOPIFY, "FULFILLED_IN_SHOPIFY",
+          "Fulfilment " + f.gid() + " in Shopify: " + describe(tracking) + ", lines " + lines);
+      flow.queue(order, OrderFlow.PUSH_SHIPMENT, "push:" + f.gid(), "{\"fulfillment\":\"" + f.gid() + "\"}");
+      return;
+    }
+    if (cancelled && known.status() != Shipment.Status.CANCELLED) {
+      shipments.save(known.withStatus(Shipment.Status.CANCELLED));
+      order.note(OrderEvent.Side.SHOPIFY, "FULFILMENT_CANCELLED", "Fulfilment " + f.gid() + " was cancelled in Shopify"
+          + (known.status() == Shipment.Status.PUSHED ? "; the marketplace had been told it shipped" : ""));
+      return;
+    }
+    if (!Objects.equals(known.displayStatus(), f.displayStatus()) && f.displayStatus() != null) {
+      order.note(OrderEvent.Side.SHOPIFY, "DELIVERY_" + f.displayStatus(),
+          "Fulfilment " + f.gid() + ": " + f.displayStatus().toLowerCase().replace('_', ' '));
+    }
+    boolean trackingChanged = !Objects.equals(known.tracking(), tracking);
+    Shipment updated = new Shipment(known.id(), known.orderId(), known.fulfillmentGid(), known.status(),
+        f.displayStatus(), tracking, known.lines(), known.marketplaceShipmentId(), known.pushedTracking(),
+        f.updatedAt());
+    shipments.save(updated);
+    if (trackingChanged) {
+      order.note(OrderEvent.Side.SHOPIFY, "TRACKING_CHANGED",
+          "Tracking of " + f.gid() + " changed in Shopify: " + describe(known.tracking()) + " -> " + describe(tracking));
+      if (updated.trackingCorrected()) {
+        flow.queue(order, OrderFlow.CORRECT_TRACKING, "tracking:" + f.gid() + ":" + tracking.fingerprint().hashCode(),
+            "{\"fulfillment\":\"" + f.gid() + "\"}");
+      }
+    }
+  }
+
+  private void applyFulfilmentProgress(SyncedOrder order, OrderState state, Map<String, String> lineOfItem) {
+    if (order.shopifyStatus() == ShopifyStatus.CANCELLED || !order.shopifyStatus().exists()) {
+      return;
+    }
+    Map<String, Integer> fulfilled = new HashMap<>();
+    for (Fulfillment f : state.fulfillments()) {
+      if ("SUCCESS".equals(f.status())) {
+        for (ShopifyGateway.FulfilledLine line : f.lines()) {
+          fulfilled.merge(line.lineItemId(), line.quantity(), Integer::sum);
+        }
+      }
+    }
+    if (fulfilled.isEmpty()) {
+      return;
+    }
+    boolean everyLine = state.lines().stream()
+        .allMatch(l -> fulfilled.getOrDefault(l.id(), 0) >= l.currentQuantity());
+    order.fulfilledInShopify(everyLine, everyLine ? "Every line fulfilled in Shopify" : "Some lines fulfilled in Shopify");
+  }
+
+  private void applyCancellation(SyncedOrder order, OrderState state) {
+    if (order.shopifyStatus() == ShopifyStatus.CANCELLED) {
+      return;
+    }
+    order.cancelledInShopify("Cancelled in Shopify (reason " + state.cancelReason() + ")");
+    MarketplaceStatus m = order.marketplaceStatus();
+    if (m == MarketplaceStatus.SHIPPED || m == MarketplaceStatus.CLOSED) {
+      order.requireAttention("Conflict: cancelled in Shopify (reason " + state.cancelReason()
+          + ") after the marketplace was told the order shipped. Refund the customer through the marketplace or"
+          + " arrange a return, then dismiss.");
+    } else if (m != MarketplaceStatus.CANCELED && m != MarketplaceStatus.REFUSED) {
+      flow.queue(order, OrderFlow.CANCEL_ON_MARKETPLACE, "cancel-marketplace:" + order.id(),
+          "{\"reason\":\"" + state.cancelReason() + "\",\"lines\":{}}");
+    }
+  }
+
+  /** Lines taken off the order in Shopify (an edit, a refund with restock) before they shipped. */
+  private void applyRemovedLines(SyncedOrder order, OrderState state, Map<String, String> lineOfItem) {
+    Map<String, Integer> removed = new LinkedHashMap<>();
+    for (ShopifyGateway.LineState line : state.lines()) {
+      String marketplaceLine = lineOfItem.get(line.id());
+      if (marketplaceLine != null && line.currentQuantity() < line.quantity()) {
+        removed.put(marketplaceLine, line.quantity() - line.currentQuantity());
+      }
+    }
+    if (removed.isEmpty()) {
+      return;
+    }
+    MarketplaceStatus m = order.marketplaceStatus();
+    if (m == MarketplaceStatus.SHIPPED || m == MarketplaceStatus.CLOSED) {
+      order.requireAttention("Conflict: lines " + removed + " were removed in Shopify after the marketplace was told"
+          + " the order shipped. Refund them through the marketplace or arrange a return, then dismiss.");
+      return;
+    }
+    StringBuilder payload = new StringBuilder("{\"reason\":\"OTHER\",\"lines\":{");
+    String sep = "";
+    for (Map.Entry<String, Integer> e : removed.entrySet()) {
+      payload.append(sep).append('"').append(e.getKey()).append("\":").append(e.getValue());
+      sep = ",";
+    }
+    payload.append("}}");
+    order.note(OrderEvent.Side.SHOPIFY, "LINES_REMOVED_IN_SHOPIFY", "Lines removed in Shopify: " + removed);
+    flow.queue(order, OrderFlow.CANCEL_ON_MARKETPLACE, "cancel-lines:" + order.id() + ":" + removed,
+        payload.toString());
+  }
+
+  static String describe(Shipment.Tracking t) {
+    if (t == null || (t.company() == null && t.number() == null)) {
+      return "no tracking";
+    }
+    return (t.company() == null ? "" : t.company() + " ") + (t.number() == null ? "" : t.number());
+  }
+
+  @Override
+  public void failed(Job job, Failure failure, boolean parked) {
+    IntakeNotes.note(orders, job, OrderEvent.Side.SHOPIFY, "Reading the order from Shopify", failure, parked);
+  }
+
+  /** Synchron's Shopify order is no longer there (deleted in Shopify): a person must look. */
+  static final class ShopifyOrderGone extends RuntimeException implements Failure.Classified {
+    ShopifyOrderGone(String gid) {
+      super("Shopify order " + gid + " was not found (deleted in Shopify?)");
+    }
+
+    @Override
+    public Failure failure() {
+      return new Failure.Permanent(getMessage());
+    }
+  }
+
+  static List<MarketplaceOrder.Line> sold(MarketplaceOrder order) {
+    return ImportDraftFactory.importedLines(order);
+  }
+}

@@ -1,0 +1,213 @@
+package io.synchron.simulator.shopify;
+
+import io.synchron.simulator.shopify.ShopState.LineItem;
+import io.synchron.simulator.shopify.ShopState.StoredOrder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The part of an order that changes after creation: its timestamps, cancellation, current line
+ * quantities, fulfillment orders and fulfillments. Guarded by the {@link ShopState} monitor: every
+ * reader and writer holds it. Identity equality on purpose, so that the records holding it never
+ * recurse through the order graph.
+ */
+final class OrderLife {
+
+  static final String SUCCESS = "SUCCESS";
+  static final String CANCELLED = "CANCELLED";
+
+  /** The order number ({@code 1001} for {@code #1001}), whatever name the order was given. */
+  final long number;
+
+  Instant updatedAt;
+  Instant cancelledAt;
+  Instant closedAt;
+  Cancellation cancellation;
+  final List<FulfillmentOrder> fulfillmentOrders = new ArrayList<>();
+  final List<Fulfillment> fulfillments = new ArrayList<>();
+  private final Map<String, Integer> currentQuantities = new HashMap<>();
+
+  OrderLife(long number, Instant createdAt, List<LineItem> lines) {
+    this.number = number;
+    this.updatedAt = createdAt;
+    for (LineItem line : lines) {
+      currentQuantities.put(line.id(), line.quantity());
+    }
+  }
+
+  /** How an order was cancelled, as asked by {@code orderCancel} or the merchant. */
+  record Cancellation(
+      String reason,
+      boolean restock,
+      Boolean refund,
+      boolean notifyCustomer,
+      String staffNote,
+      String jobId) {}
+
+  /** A group of line items fulfilled together from one location. */
+  static final class FulfillmentOrder {
+    final String id;
+    final long legacyId;
+    final StoredOrder order;
+    final Instant createdAt;
+    Instant updatedAt;
+    String status = "OPEN";
+    final List<FulfillmentOrderLine> lines = new ArrayList<>();
+
+    FulfillmentOrder(String id, long legacyId, StoredOrder order, Instant createdAt) {
+      this.id = id;
+      this.legacyId = legacyId;
+      this.order = order;
+      this.createdAt = createdAt;
+      this.updatedAt = createdAt;
+    }
+
+    boolean fulfillable() {
+      return status.equals("OPEN") || status.equals("IN_PROGRESS");
+    }
+
+    FulfillmentOrderLine line(String lineId) {
+      return lines.stream().filter(l -> l.id.equals(lineId)).findFirst().orElse(null);
+    }
+
+    /** OPEN while nothing of it is fulfilled, IN_PROGRESS while some is, CLOSED when none is left. */
+    void settle(Instant now) {
+      int remaining = lines.stream().mapToInt(l -> l.remainingQuantity).sum();
+      boolean untouched = lines.stream().allMatch(l -> l.remainingQuantity == l.totalQuantity);
+      status = remaining == 0 ? "CLOSED" : untouched ? "OPEN" : "IN_PROGRESS";
+      updatedAt = now;
+    }
+  }
+
+  /** One order line item's share of a fulfillment order. */
+  static final class FulfillmentOrderLine {
+    final String id;
+    final long legacyId;
+    final FulfillmentOrder owner;
+    final LineItem lineItem;
+    int totalQuantity;
+    int remainingQuantity;
+
+    FulfillmentOrderLine(
+        String id, long legacyId, FulfillmentOrder owner, LineItem lineItem, int quantity) {
+      this.id = id;
+      this.legacyId = legacyId;
+      this.owner = owner;
+      this.lineItem = lineItem;
+      this.totalQuantity = quantity;
+      this.remainingQuantity = quantity;
+    }
+  }
+
+  /** One shipment. {@code status} is SUCCESS or CANCELLED; {@code displayStatus} follows events. */
+  static final class Fulfillment {
+    final String id;
+    final long legacyId;
+    final String name;
+    final StoredOrder order;
+    final Instant createdAt;
+    final List<FulfillmentLine> lines;
+    final List<Event> events = new ArrayList<>();
+    Instant updatedAt;
+    String status = SUCCESS;
+    String displayStatus;
+    String shipmentStatus;
+    Instant inTransitAt;
+    Instant deliveredAt;
+    Instant estimatedDeliveryAt;
+    List<Tracking> tracking;
+    boolean notifyCustomer;
+
+    Fulfillment(
+        String id,
+        long legacyId,
+        String name,
+        StoredOrder order,
+        Instant createdAt,
+        List<FulfillmentLine> lines,
+        List<Tracking> tracking,
+        String displayStatus) {
+      this.id = id;
+      this.legacyId = legacyId;
+      this.name = name;
+      this.order = order;
+      this.createdAt = createdAt;
+      this.updatedAt = createdAt;
+      this.lines = List.copyOf(lines);
+      this.tracking = List.copyOf(tracking);
+      this.displayStatus = displayStatus;
+    }
+
+    boolean active() {
+      return status.equals(SUCCESS);
+    }
+  }
+
+  /** Quantity of one fulfillment order line shipped in a fulfillment. */
+  record FulfillmentLine(String id, long legacyId, FulfillmentOrderLine orderLine, int quantity) {
+
+    LineItem lineItem() {
+      return orderLine.lineItem;
+    }
+  }
+
+  /** One tracking number with its carrier and URL; any part may be null. */
+  record Tracking(String company, String number, String url) {}
+
+  /** A shipment event ({@code FulfillmentEventStatus}). */
+  record Event(
+      String id,
+      String status,
+      Instant happenedAt,
+      Instant createdAt,
+      String message,
+      Instant estimatedDeliveryAt) {}
+
+  int currentQuantity(LineItem line) {
+    return currentQuantities.getOrDefault(line.id(), line.quantity());
+  }
+
+  void currentQuantity(LineItem line, int quantity) {
+    currentQuantities.put(line.id(), quantity);
+  }
+
+  /** Units of the line in fulfillments that were not cancelled. */
+  int fulfilledQuantity(LineItem line) {
+    int fulfilled = 0;
+    for (Fulfillment fulfillment : fulfillments) {
+      if (fulfillment.active()) {
+        for (FulfillmentLine shipped : fulfillment.lines) {
+          if (shipped.lineItem() == line) {
+            fulfilled += shipped.quantity();
+          }
+        }
+      }
+    }
+    return fulfilled;
+  }
+
+  int unfulfilledQuantity(LineItem line) {
+    return Math.max(0, currentQuantity(line) - fulfilledQuantity(line));
+  }
+
+  boolean cancelled() {
+    return cancelledAt != null;
+  }
+
+  /** {@code OrderDisplayFulfillmentStatus}: UNFULFILLED, PARTIALLY_FULFILLED or FULFILLED. */
+  String displayFulfillmentStatus(List<LineItem> lines) {
+    int fulfilled = 0;
+    int unfulfilled = 0;
+    for (LineItem line : lines) {
+      fulfilled += fulfilledQuantity(line);
+      unfulfilled += unfulfilledQuantity(line);
+    }
+    if (fulfilled == 0) {
+      return "UNFULFILLED";
+    }
+    return unfulfilled == 0 ? "FULFILLED" : "PARTIALLY_FULFILLED";
+  }
+}
