@@ -32,8 +32,10 @@ class OrdersController {
   private final SyncedOrders orders;
   private final ManualDecisions decisions;
   private final Jobs jobs;
+  private final io.synchron.order.Shipments shipments;
 
-  OrdersController(SyncedOrders orders, ManualDecisions decisions, Jobs jobs) {
+  OrdersController(SyncedOrders orders, ManualDecisions decisions, Jobs jobs, io.synchron.order.Shipments shipments) {
+    this.shipments = shipments;
     this.orders = orders;
     this.decisions = decisions;
     this.jobs = jobs;
@@ -62,13 +64,25 @@ class OrdersController {
 
   record TimelineEntry(Instant at, String side, String type, String message) {}
 
+  record ShipmentView(
+      String shopifyFulfillmentId,
+      String status,
+      String deliveryStatus,
+      String trackingCompany,
+      String trackingNumber,
+      String trackingUrl,
+      java.util.Map<String, Integer> lines,
+      String marketplaceShipmentId) {}
+
   record OrderDetail(
       OrderSummary order,
       String currency,
       String taxMode,
       String totalPrice,
       Instant shippingDeadline,
+      String attention,
       List<Line> lines,
+      List<ShipmentView> shipments,
       List<Action> actions,
       List<TimelineEntry> timeline) {}
 
@@ -116,7 +130,13 @@ class OrdersController {
         s.rawTaxMode(),
         money(s.totalPrice(), s.currency()),
         s.shippingDeadline(),
+        order.attention(),
         lines,
+        shipments.ofOrder(order.id()).stream()
+            .map(x -> new ShipmentView(x.fulfillmentGid(), x.status().name(), x.displayStatus(),
+                x.tracking().company(), x.tracking().number(), x.tracking().url(), x.lines(),
+                x.marketplaceShipmentId()))
+            .toList(),
         jobs.forOrder(id).stream().map(OrdersController::action).toList(),
         timeline(id));
   }

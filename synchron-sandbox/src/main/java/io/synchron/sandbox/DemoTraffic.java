@@ -36,6 +36,7 @@ final class DemoTraffic {
               "London", null, "GBR", null, "en_GB"));
 
   private final MiraklSimulator mirakl;
+  private final Runnable journals;
   private final Duration every;
   private final Random random = new Random(42);
   // The simulator forgets its orders when the service stops, but the ledger does not: each run numbers its orders
@@ -44,8 +45,9 @@ final class DemoTraffic {
   private ScheduledExecutorService timer;
   private int placed;
 
-  DemoTraffic(MiraklSimulator mirakl, Duration every) {
+  DemoTraffic(MiraklSimulator mirakl, Runnable clearOtherJournals, Duration every) {
     this.mirakl = mirakl;
+    this.journals = clearOtherJournals;
     this.every = every;
   }
 
@@ -90,6 +92,11 @@ final class DemoTraffic {
       }
       String id = mirakl.placeOrder(order.build());
       placed++;
+      // The simulators journal every exchange for tests; a demo that runs for days must not keep them all.
+      if (placed % 20 == 0) {
+        mirakl.clearJournal();
+        journals.run();
+      }
       if (dice >= 12 && dice < 16) {
         mirakl.cancelByCustomer(id);
       }

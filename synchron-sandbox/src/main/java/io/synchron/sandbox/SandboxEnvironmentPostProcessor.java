@@ -69,7 +69,7 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 
     Duration every = Duration.parse(env.getProperty("synchron.sandbox.demo.interval", "PT3S"));
     boolean demo = env.getProperty("synchron.sandbox.demo.enabled", Boolean.class, true);
-    DemoTraffic traffic = new DemoTraffic(mirakl, every);
+    DemoTraffic traffic = new DemoTraffic(mirakl, shopify::clearJournal, every);
     if (demo) {
       traffic.start();
     }

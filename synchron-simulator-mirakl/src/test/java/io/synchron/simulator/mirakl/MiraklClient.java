@@ -1,11 +1,13 @@
 package io.synchron.simulator.mirakl;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,29 @@ final class MiraklClient {
             .build());
   }
 
+  HttpResponse<String> post(String path, String body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** A PUT without a body, as OR24 and OR29 are sent. */
+  HttpResponse<String> put(String path) {
+    return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  /** A multipart/form-data POST of {@code parts}. */
+  HttpResponse<String> multipart(String path, List<FormPart> parts) {
+    String boundary = "----simulator-test-boundary-7MA4YWxk";
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(FormPart.encode(boundary, parts)))
+            .build());
+  }
+
   HttpResponse<String> accept(String orderId, boolean accepted, List<String> lineIds) {
     StringBuilder body = new StringBuilder("{\"order_lines\":[");
     for (int i = 0; i < lineIds.size(); i++) {
@@ -53,6 +78,22 @@ final class MiraklClient {
           .append('}');
     }
     return put("/api/orders/" + orderId + "/accept", body.append("]}").toString());
+  }
+
+  /** OR74 with one file and its metadata in the spec's JSON form. */
+  HttpResponse<String> upload(String orderId, String fileName, String typeCode, byte[] content) {
+    return multipart(
+        "/api/orders/" + orderId + "/documents",
+        List.of(
+            FormPart.file("files", fileName, "application/pdf", content),
+            FormPart.field(
+                "order_documents",
+                "application/json",
+                "{\"order_documents\":[{\"file_name\":\""
+                    + fileName
+                    + "\",\"type_code\":\""
+                    + typeCode
+                    + "\"}]}")));
   }
 
   /** OR11 body of {@code GET /api/orders?<query>}, asserting nothing. */
@@ -68,6 +109,10 @@ final class MiraklClient {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(Duration.ofSeconds(10));
     return apiKey == null ? builder : builder.header("Authorization", apiKey);
+  }
+
+  static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
   }
 
   static HttpResponse<String> send(HttpRequest request) {
@@ -91,5 +136,38 @@ final class MiraklClient {
       ids.add(order.get("order_id").stringValue());
     }
     return ids;
+  }
+
+  /** One part of a multipart/form-data body. */
+  record FormPart(String name, String fileName, String contentType, byte[] content) {
+
+    static FormPart file(String name, String fileName, String contentType, byte[] content) {
+      return new FormPart(name, fileName, contentType, content);
+    }
+
+    static FormPart field(String name, String contentType, String text) {
+      return new FormPart(name, null, contentType, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] encode(String boundary, List<FormPart> parts) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      for (FormPart part : parts) {
+        StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n");
+        head.append("Content-Disposition: form-data; name=\"").append(part.name).append('"');
+        if (part.fileName != null) {
+          head.append("; filename=\"").append(part.fileName).append('"');
+        }
+        head.append("\r\n");
+        if (part.contentType != null) {
+          head.append("Content-Type: ").append(part.contentType).append("\r\n");
+        }
+        head.append("\r\n");
+        out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(part.content);
+        out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+      return out.toByteArray();
+    }
   }
 }

@@ -35,8 +35,24 @@ final class ImplementedFields {
             "order",
             "metafieldDefinitions",
             "shop",
-            "locations"));
-    m.put("Mutation", Set.of("orderCreate", "metafieldDefinitionCreate"));
+            "locations",
+            "fulfillment",
+            "fulfillmentOrder",
+            "job",
+            "webhookSubscriptions",
+            "webhookSubscription"));
+    m.put(
+        "Mutation",
+        Set.of(
+            "orderCreate",
+            "metafieldDefinitionCreate",
+            "fulfillmentCreate",
+            "fulfillmentTrackingInfoUpdate",
+            "fulfillmentEventCreate",
+            "fulfillmentCancel",
+            "orderCancel",
+            "webhookSubscriptionCreate",
+            "webhookSubscriptionDelete"));
     m.put(
         "ProductVariant",
         Set.of(
@@ -61,6 +77,12 @@ final class ImplementedFields {
             "updatedAt",
             "processedAt",
             "cancelledAt",
+            "cancelReason",
+            "cancellation",
+            "closed",
+            "closedAt",
+            "fulfillmentOrders",
+            "fulfillments",
             "sourceIdentifier",
             "sourceName",
             "tags",
@@ -87,6 +109,7 @@ final class ImplementedFields {
             "sku",
             "quantity",
             "currentQuantity",
+            "unfulfilledQuantity",
             "variant",
             "originalUnitPriceSet"));
     m.put("MoneyBag", Set.of("shopMoney", "presentmentMoney"));
@@ -101,6 +124,90 @@ final class ImplementedFields {
     m.put("MetafieldDefinitionCreatePayload", Set.of("createdDefinition", "userErrors"));
     m.put("MetafieldDefinitionCreateUserError", USER_ERROR);
     m.put("PageInfo", Set.of("hasNextPage", "hasPreviousPage", "startCursor", "endCursor"));
+    m.put("OrderCancellation", Set.of("staffNote"));
+    m.put(
+        "FulfillmentOrder",
+        Set.of(
+            "id",
+            "status",
+            "requestStatus",
+            "createdAt",
+            "updatedAt",
+            "orderId",
+            "orderName",
+            "assignedLocation",
+            "order",
+            "lineItems"));
+    m.put("FulfillmentOrderAssignedLocation", Set.of("name", "location"));
+    m.put(
+        "FulfillmentOrderLineItem",
+        Set.of(
+            "id",
+            "remainingQuantity",
+            "totalQuantity",
+            "lineItem",
+            "sku",
+            "productTitle",
+            "variantTitle",
+            "variant",
+            "inventoryItemId",
+            "requiresShipping"));
+    m.put(
+        "Fulfillment",
+        Set.of(
+            "id",
+            "legacyResourceId",
+            "name",
+            "status",
+            "displayStatus",
+            "createdAt",
+            "updatedAt",
+            "inTransitAt",
+            "deliveredAt",
+            "estimatedDeliveryAt",
+            "requiresShipping",
+            "totalQuantity",
+            "location",
+            "order",
+            "trackingInfo",
+            "fulfillmentLineItems",
+            "events",
+            "fulfillmentOrders"));
+    m.put("FulfillmentTrackingInfo", Set.of("company", "number", "url"));
+    m.put(
+        "FulfillmentLineItem",
+        Set.of("id", "quantity", "lineItem", "originalTotalSet", "discountedTotalSet"));
+    m.put(
+        "FulfillmentEvent",
+        Set.of("id", "status", "happenedAt", "createdAt", "message", "estimatedDeliveryAt"));
+    m.put("Job", Set.of("id", "done"));
+    m.put(
+        "WebhookSubscription",
+        Set.of(
+            "id",
+            "legacyResourceId",
+            "topic",
+            "uri",
+            "callbackUrl",
+            "format",
+            "name",
+            "filter",
+            "includeFields",
+            "metafieldNamespaces",
+            "createdAt",
+            "updatedAt",
+            "apiVersion"));
+    m.put("ApiVersion", Set.of("handle", "displayName", "supported"));
+    m.put("UserError", Set.of("field", "message"));
+    m.put("OrderCancelUserError", USER_ERROR);
+    m.put("FulfillmentCreatePayload", Set.of("fulfillment", "userErrors"));
+    m.put("FulfillmentTrackingInfoUpdatePayload", Set.of("fulfillment", "userErrors"));
+    m.put("FulfillmentCancelPayload", Set.of("fulfillment", "userErrors"));
+    m.put("FulfillmentEventCreatePayload", Set.of("fulfillmentEvent", "userErrors"));
+    m.put("OrderCancelPayload", Set.of("job", "orderCancelUserErrors", "userErrors"));
+    m.put("WebhookSubscriptionCreatePayload", Set.of("webhookSubscription", "userErrors"));
+    m.put(
+        "WebhookSubscriptionDeletePayload", Set.of("deletedWebhookSubscriptionId", "userErrors"));
     for (String node :
         Set.of(
             "Order",
@@ -108,7 +215,12 @@ final class ImplementedFields {
             "ProductVariant",
             "MetafieldDefinition",
             "Location",
-            "Metafield")) {
+            "Metafield",
+            "FulfillmentOrder",
+            "FulfillmentOrderLineItem",
+            "FulfillmentLineItem",
+            "FulfillmentEvent",
+            "WebhookSubscription")) {
       m.put(node + "Connection", CONNECTION);
       m.put(node + "Edge", EDGE);
     }

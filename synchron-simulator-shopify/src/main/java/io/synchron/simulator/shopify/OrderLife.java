@@ -1,6 +1,7 @@
 package io.synchron.simulator.shopify;
 
 import io.synchron.simulator.shopify.ShopState.LineItem;
+import io.synchron.simulator.shopify.ShopState.Location;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,15 +53,18 @@ final class OrderLife {
     final String id;
     final long legacyId;
     final StoredOrder order;
+    final Location location;
     final Instant createdAt;
     Instant updatedAt;
     String status = "OPEN";
     final List<FulfillmentOrderLine> lines = new ArrayList<>();
 
-    FulfillmentOrder(String id, long legacyId, StoredOrder order, Instant createdAt) {
+    FulfillmentOrder(
+        String id, long legacyId, StoredOrder order, Location location, Instant createdAt) {
       this.id = id;
       this.legacyId = legacyId;
       this.order = order;
+      this.location = location;
       this.createdAt = createdAt;
       this.updatedAt = createdAt;
     }

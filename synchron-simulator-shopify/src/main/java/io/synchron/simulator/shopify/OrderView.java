@@ -13,6 +13,13 @@ import java.util.Map;
  *     with
  * @param input the {@code orderCreate} {@code order} argument exactly as received (variables map or
  *     literal), unmodifiable
+ * @param cancelledAt null while the order is not cancelled
+ * @param fulfillments every fulfillment, cancelled ones included, oldest first
+ * @param fulfillmentOrders every fulfillment order, oldest first
+ * @param cancellation how the order was cancelled, or null
+ * @param updatedAt the last change to the order (whole seconds)
+ * @param displayFulfillmentStatus {@code UNFULFILLED}, {@code PARTIALLY_FULFILLED} or {@code
+ *     FULFILLED}
  */
 public record OrderView(
     String id,
@@ -24,14 +31,88 @@ public record OrderView(
     Map<String, String> metafields,
     String inventoryBehaviour,
     Map<String, Object> input,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant cancelledAt,
+    List<FulfillmentView> fulfillments,
+    List<FulfillmentOrderView> fulfillmentOrders,
+    CancellationView cancellation,
+    Instant updatedAt,
+    String displayFulfillmentStatus) {
 
   /**
    * One line item of an order.
    *
    * @param variantId the bound variant's gid, or null for a custom line
    * @param unitPrice the original unit price in shop currency
+   * @param currentQuantity the quantity less removed and cancelled units
    */
   public record LineView(
-      String id, String variantId, String sku, int quantity, BigDecimal unitPrice) {}
+      String id,
+      String variantId,
+      String sku,
+      int quantity,
+      BigDecimal unitPrice,
+      int currentQuantity) {}
+
+  /**
+   * One shipment.
+   *
+   * @param status {@code FulfillmentStatus}: {@code SUCCESS} or {@code CANCELLED}
+   * @param displayStatus {@code FulfillmentDisplayStatus}, following the shipment events
+   * @param tracking one entry per tracking number (or one with the company alone)
+   */
+  public record FulfillmentView(
+      String id,
+      String name,
+      String status,
+      String displayStatus,
+      List<TrackingView> tracking,
+      List<FulfilledLineView> lines,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant inTransitAt,
+      Instant deliveredAt) {}
+
+  /** A tracking number with its carrier and URL; any part may be null. */
+  public record TrackingView(String company, String number, String url) {}
+
+  /**
+   * Units of one order line in a fulfillment.
+   *
+   * @param id the {@code FulfillmentLineItem} gid
+   * @param lineItemId the order's {@code LineItem} gid
+   */
+  public record FulfilledLineView(String id, String lineItemId, String sku, int quantity) {}
+
+  /**
+   * A fulfillment order.
+   *
+   * @param status {@code FulfillmentOrderStatus}: {@code OPEN}, {@code IN_PROGRESS}, {@code CLOSED}
+   */
+  public record FulfillmentOrderView(
+      String id, String status, String locationId, List<FulfillmentOrderLineView> lines) {}
+
+  /**
+   * One line of a fulfillment order.
+   *
+   * @param id the {@code FulfillmentOrderLineItem} gid
+   * @param lineItemId the order's {@code LineItem} gid
+   */
+  public record FulfillmentOrderLineView(
+      String id, String lineItemId, String sku, int totalQuantity, int remainingQuantity) {}
+
+  /**
+   * How the order was cancelled.
+   *
+   * @param reason {@code OrderCancelReason}
+   * @param refund the {@code refund} flag as asked (null when not given)
+   * @param jobId the {@code Job} gid {@code orderCancel} answered with
+   */
+  public record CancellationView(
+      String reason,
+      boolean restock,
+      Boolean refund,
+      boolean notifyCustomer,
+      String staffNote,
+      String jobId) {}
 }

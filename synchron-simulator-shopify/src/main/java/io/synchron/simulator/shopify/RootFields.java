@@ -2,6 +2,8 @@ package io.synchron.simulator.shopify;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.synchron.simulator.shopify.OrderLife.Fulfillment;
+import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
 import io.synchron.simulator.shopify.SearchQuery.Term;
 import io.synchron.simulator.shopify.ShopState.Definition;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
@@ -9,6 +11,7 @@ import io.synchron.simulator.shopify.ShopState.Variant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -30,6 +33,18 @@ final class RootFields {
       case "metafieldDefinitions" -> RootFields::metafieldDefinitions;
       case "orderCreate" -> RootFields::orderCreate;
       case "metafieldDefinitionCreate" -> RootFields::metafieldDefinitionCreate;
+      case "fulfillment" -> RootFields::fulfillment;
+      case "fulfillmentOrder" -> RootFields::fulfillmentOrder;
+      case "job" -> RootFields::job;
+      case "webhookSubscriptions" -> RootFields::webhookSubscriptions;
+      case "webhookSubscription" -> RootFields::webhookSubscription;
+      case "fulfillmentCreate" -> RootFields::fulfillmentCreate;
+      case "fulfillmentTrackingInfoUpdate" -> RootFields::fulfillmentTrackingInfoUpdate;
+      case "fulfillmentEventCreate" -> RootFields::fulfillmentEventCreate;
+      case "fulfillmentCancel" -> RootFields::fulfillmentCancel;
+      case "orderCancel" -> RootFields::orderCancel;
+      case "webhookSubscriptionCreate" -> RootFields::webhookSubscriptionCreate;
+      case "webhookSubscriptionDelete" -> RootFields::webhookSubscriptionDelete;
       default ->
           env -> {
             throw new SimulatorGraphQlException(
@@ -109,6 +124,10 @@ final class RootFields {
               Comparator.comparing(StoredOrder::processedAt).thenComparing(StoredOrder::legacyId));
       case "CREATED_AT", "ID", "ORDER_NUMBER" ->
           selected.sort(Comparator.comparingLong(StoredOrder::legacyId));
+      case "UPDATED_AT" ->
+          selected.sort(
+              Comparator.comparing((StoredOrder o) -> o.life().updatedAt)
+                  .thenComparing(StoredOrder::legacyId));
       default -> throw unsupportedSortKey(sortKey, "orders");
     }
     return Views.connection(selected, StoredOrder::id, Views::order, env);
@@ -123,7 +142,25 @@ final class RootFields {
       case "tag_not" -> o -> o.tags().stream().noneMatch(term::matches);
       case "id" -> o -> term.matches(String.valueOf(o.legacyId())) || term.matches(o.id());
       case "sku" -> o -> o.lineItems().stream().anyMatch(l -> term.matches(l.sku()));
+      case "updated_at" -> o -> term.matches(o.life().updatedAt);
+      case "created_at" -> o -> term.matches(o.createdAt());
+      case "processed_at" -> o -> term.matches(o.processedAt());
+      case "status" -> statusTerm(term);
       default -> throw SearchQuery.unsupportedField(term.field(), "orders");
+    };
+  }
+
+  /** {@code status:open|closed|cancelled|not_closed|any}; a cancelled order is also closed. */
+  private static Predicate<StoredOrder> statusTerm(Term term) {
+    return switch (term.value().toLowerCase(Locale.ROOT)) {
+      case "open", "not_closed" -> o -> o.life().closedAt == null;
+      case "closed" -> o -> o.life().closedAt != null;
+      case "cancelled" -> o -> o.life().cancelled();
+      case "any" -> o -> true;
+      default ->
+          throw new SimulatorGraphQlException(
+              SimulatorGraphQlException.NOT_IMPLEMENTED,
+              "search value 'status:" + term.value() + "' is not supported by the simulator");
     };
   }
 
@@ -187,6 +224,134 @@ final class RootFields {
   private static Object metafieldDefinitionCreate(DataFetchingEnvironment env) {
     Map<String, Object> definition = env.getArgument("definition");
     return Views.definitionCreatePayload(AdminSchema.state(env).createDefinition(definition));
+  }
+
+  private static Object fulfillment(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    ShopState.requireGid(id);
+    Fulfillment fulfillment = AdminSchema.state(env).desk().fulfillment(id);
+    return fulfillment == null ? null : Views.fulfillment(fulfillment);
+  }
+
+  private static Object fulfillmentOrder(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    ShopState.requireGid(id);
+    FulfillmentOrder fulfillmentOrder = AdminSchema.state(env).desk().fulfillmentOrder(id);
+    return fulfillmentOrder == null ? null : Views.fulfillmentOrder(fulfillmentOrder);
+  }
+
+  private static Object job(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    // Job ids carry a UUID, not a number.
+    if (id == null || !id.matches("gid://shopify/Job/[0-9a-fA-F-]+")) {
+      throw new SimulatorGraphQlException(
+          SimulatorGraphQlException.BAD_REQUEST, "Invalid global id '" + id + "'");
+    }
+    Boolean done = AdminSchema.state(env).desk().jobDone(id);
+    return done == null ? null : Views.job(id, done);
+  }
+
+  private static Object webhookSubscriptions(DataFetchingEnvironment env) {
+    refuseUnsupported(env, "query");
+    String sortKey = Objects.toString(env.getArgument("sortKey"), "CREATED_AT");
+    if (!sortKey.equals("CREATED_AT") && !sortKey.equals("ID")) {
+      throw unsupportedSortKey(sortKey, "webhookSubscriptions");
+    }
+    List<String> topics = env.getArgument("topics");
+    String uri = env.getArgument("uri");
+    Object callbackUrl = env.getArgument("callbackUrl");
+    String format = env.getArgument("format");
+    List<WebhookDispatcher.Subscription> selected = new ArrayList<>();
+    for (WebhookDispatcher.Subscription subscription :
+        AdminSchema.state(env).webhooks().subscriptions()) {
+      if ((topics == null || topics.contains(subscription.topic()))
+          && (uri == null || uri.equals(subscription.uri()))
+          && (callbackUrl == null || String.valueOf(callbackUrl).equals(subscription.uri()))
+          && (format == null || format.equals(subscription.format()))) {
+        selected.add(subscription);
+      }
+    }
+    return Views.connection(
+        selected, WebhookDispatcher.Subscription::id, Views::webhookSubscription, env);
+  }
+
+  private static Object webhookSubscription(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    ShopState.requireGid(id);
+    return AdminSchema.state(env).webhooks().subscriptions().stream()
+        .filter(s -> s.id().equals(id))
+        .findFirst()
+        .map(Views::webhookSubscription)
+        .orElse(null);
+  }
+
+  private static Object fulfillmentCreate(DataFetchingEnvironment env) {
+    Map<String, Object> fulfillment = env.getArgument("fulfillment");
+    return Views.fulfillmentPayload(
+        "FulfillmentCreatePayload", AdminSchema.state(env).desk().createFulfillment(fulfillment));
+  }
+
+  private static Object fulfillmentTrackingInfoUpdate(DataFetchingEnvironment env) {
+    String id = env.getArgument("fulfillmentId");
+    ShopState.requireGid(id);
+    Map<String, Object> tracking = env.getArgument("trackingInfoInput");
+    Boolean notify = env.getArgument("notifyCustomer");
+    return Views.fulfillmentPayload(
+        "FulfillmentTrackingInfoUpdatePayload",
+        AdminSchema.state(env).desk().updateTracking(id, tracking, notify));
+  }
+
+  private static Object fulfillmentEventCreate(DataFetchingEnvironment env) {
+    Map<String, Object> event = env.getArgument("fulfillmentEvent");
+    ShopState.requireGid(String.valueOf(event.get("fulfillmentId")));
+    return Views.fulfillmentEventPayload(AdminSchema.state(env).desk().createEvent(event));
+  }
+
+  private static Object fulfillmentCancel(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    ShopState.requireGid(id);
+    return Views.fulfillmentPayload(
+        "FulfillmentCancelPayload", AdminSchema.state(env).desk().cancelFulfillment(id));
+  }
+
+  private static Object orderCancel(DataFetchingEnvironment env) {
+    String orderId = env.getArgument("orderId");
+    ShopState.requireGid(orderId);
+    Map<String, Object> refundMethod = env.getArgument("refundMethod");
+    if (refundMethod != null && refundMethod.get("storeCreditRefund") != null) {
+      throw new SimulatorGraphQlException(
+          SimulatorGraphQlException.NOT_IMPLEMENTED,
+          "refundMethod.storeCreditRefund of 'orderCancel' is not supported by the simulator");
+    }
+    Boolean refund = env.getArgument("refund");
+    if (refund == null && refundMethod != null) {
+      refund = Boolean.TRUE.equals(refundMethod.get("originalPaymentMethodsRefund"));
+    }
+    return Views.orderCancelPayload(
+        AdminSchema.state(env)
+            .desk()
+            .cancelOrder(
+                orderId,
+                env.getArgument("reason"),
+                Boolean.TRUE.equals(env.getArgument("restock")),
+                refund,
+                Boolean.TRUE.equals(env.getArgument("notifyCustomer")),
+                env.getArgument("staffNote")));
+  }
+
+  private static Object webhookSubscriptionCreate(DataFetchingEnvironment env) {
+    ShopState state = AdminSchema.state(env);
+    String topic = env.getArgument("topic");
+    Map<String, Object> subscription = env.getArgument("webhookSubscription");
+    return Views.webhookSubscriptionCreatePayload(
+        state.webhooks().subscribe(topic, subscription, state.nowSeconds()));
+  }
+
+  private static Object webhookSubscriptionDelete(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    ShopState.requireGid(id);
+    return Views.webhookSubscriptionDeletePayload(
+        AdminSchema.state(env).webhooks().unsubscribe(id));
   }
 
   private static void refuseUnsupported(DataFetchingEnvironment env, String... arguments) {

@@ -675,7 +675,7 @@ final class ShopState {
     return List.copyOf(attributes);
   }
 
-  private static Instant parseInstant(String text) {
+  static Instant parseInstant(String text) {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException notInstant) {

@@ -1,20 +1,31 @@
 package io.synchron.simulator.shopify;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.synchron.simulator.shopify.OrderLife.Event;
+import io.synchron.simulator.shopify.OrderLife.Fulfillment;
+import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
+import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
+import io.synchron.simulator.shopify.OrderLife.FulfillmentOrderLine;
+import io.synchron.simulator.shopify.OrderLife.Tracking;
 import io.synchron.simulator.shopify.ShopState.Definition;
 import io.synchron.simulator.shopify.ShopState.LineItem;
 import io.synchron.simulator.shopify.ShopState.Location;
 import io.synchron.simulator.shopify.ShopState.Metafield;
+import io.synchron.simulator.shopify.ShopState.Outcome;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
 import io.synchron.simulator.shopify.ShopState.Variant;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -68,14 +79,25 @@ final class Views {
   }
 
   static Map<String, Object> order(StoredOrder order) {
+    OrderLife life = order.life();
     Map<String, Object> m = typed("Order");
     m.put("id", order.id());
     m.put("legacyResourceId", String.valueOf(order.legacyId()));
     m.put("name", order.name());
     m.put("createdAt", order.createdAt().toString());
-    m.put("updatedAt", order.createdAt().toString());
+    m.put("updatedAt", life.updatedAt.toString());
     m.put("processedAt", order.processedAt().toString());
-    m.put("cancelledAt", null);
+    m.put("cancelledAt", time(life.cancelledAt));
+    m.put("cancelReason", life.cancellation == null ? null : life.cancellation.reason());
+    if (life.cancellation == null) {
+      m.put("cancellation", null);
+    } else {
+      Map<String, Object> cancellation = typed("OrderCancellation");
+      cancellation.put("staffNote", life.cancellation.staffNote());
+      m.put("cancellation", cancellation);
+    }
+    m.put("closed", life.closedAt != null);
+    m.put("closedAt", time(life.closedAt));
     m.put("sourceIdentifier", order.sourceIdentifier());
     m.put("sourceName", order.sourceName());
     m.put("tags", order.tags());
@@ -86,7 +108,7 @@ final class Views {
     m.put("currencyCode", order.currency());
     m.put("presentmentCurrencyCode", order.presentmentCurrency());
     m.put("displayFinancialStatus", order.financialStatus());
-    m.put("displayFulfillmentStatus", order.fulfillmentStatus());
+    m.put("displayFulfillmentStatus", life.displayFulfillmentStatus(order.lineItems()));
     List<Map<String, Object>> attributes = new ArrayList<>();
     for (Map<String, String> attribute : order.customAttributes()) {
       Map<String, Object> a = typed("Attribute");
@@ -96,7 +118,27 @@ final class Views {
     m.put("customAttributes", attributes);
     m.put(
         "lineItems",
-        (FieldResolver) env -> connection(order.lineItems(), LineItem::id, Views::lineItem, env));
+        (FieldResolver)
+            env -> connection(order.lineItems(), LineItem::id, l -> lineItem(l, life), env));
+    m.put(
+        "fulfillmentOrders",
+        (FieldResolver)
+            env -> {
+              refuseArgument(env, "query");
+              return connection(
+                  life.fulfillmentOrders, f -> f.id, Views::fulfillmentOrder, env);
+            });
+    m.put(
+        "fulfillments",
+        (FieldResolver)
+            env -> {
+              refuseArgument(env, "query");
+              List<Map<String, Object>> fulfillments = new ArrayList<>();
+              for (Fulfillment fulfillment : first(life.fulfillments, env)) {
+                fulfillments.add(fulfillment(fulfillment));
+              }
+              return fulfillments;
+            });
     m.put(
         "metafield",
         (FieldResolver)
@@ -126,7 +168,7 @@ final class Views {
     return m;
   }
 
-  static Map<String, Object> lineItem(LineItem line) {
+  static Map<String, Object> lineItem(LineItem line, OrderLife life) {
     Map<String, Object> m = typed("LineItem");
     m.put("id", line.id());
     String variantTitle = line.variantTitle();
@@ -136,7 +178,8 @@ final class Views {
     m.put("variantTitle", variantTitle);
     m.put("sku", line.sku());
     m.put("quantity", line.quantity());
-    m.put("currentQuantity", line.quantity());
+    m.put("currentQuantity", life.currentQuantity(line));
+    m.put("unfulfilledQuantity", life.unfulfilledQuantity(line));
     m.put("variant", line.variant() == null ? null : variant(line.variant()));
     m.put(
         "originalUnitPriceSet",
@@ -145,6 +188,208 @@ final class Views {
             line.currency(),
             line.presentmentUnitPrice(),
             line.presentmentCurrency()));
+    return m;
+  }
+
+  static Map<String, Object> fulfillmentOrder(FulfillmentOrder fulfillmentOrder) {
+    OrderLife life = fulfillmentOrder.order.life();
+    Map<String, Object> m = typed("FulfillmentOrder");
+    m.put("id", fulfillmentOrder.id);
+    m.put("status", fulfillmentOrder.status);
+    m.put("requestStatus", "UNSUBMITTED");
+    m.put("createdAt", fulfillmentOrder.createdAt.toString());
+    m.put("updatedAt", fulfillmentOrder.updatedAt.toString());
+    m.put("orderId", fulfillmentOrder.order.id());
+    m.put("orderName", fulfillmentOrder.order.name());
+    Map<String, Object> assigned = typed("FulfillmentOrderAssignedLocation");
+    assigned.put("name", fulfillmentOrder.location.name());
+    assigned.put("location", location(fulfillmentOrder.location));
+    m.put("assignedLocation", assigned);
+    m.put("order", (FieldResolver) env -> order(fulfillmentOrder.order));
+    m.put(
+        "lineItems",
+        (FieldResolver)
+            env ->
+                connection(
+                    fulfillmentOrder.lines, l -> l.id, l -> fulfillmentOrderLine(l, life), env));
+    return m;
+  }
+
+  static Map<String, Object> fulfillmentOrderLine(FulfillmentOrderLine line, OrderLife life) {
+    LineItem item = line.lineItem;
+    Map<String, Object> m = typed("FulfillmentOrderLineItem");
+    m.put("id", line.id);
+    m.put("remainingQuantity", line.remainingQuantity);
+    m.put("totalQuantity", line.totalQuantity);
+    m.put("lineItem", lineItem(item, life));
+    m.put("sku", item.sku());
+    m.put("productTitle", item.title());
+    m.put("variantTitle", item.variantTitle());
+    m.put("variant", item.variant() == null ? null : variant(item.variant()));
+    m.put("inventoryItemId", item.variant() == null ? null : item.variant().inventoryItemId);
+    m.put("requiresShipping", true);
+    return m;
+  }
+
+  static Map<String, Object> fulfillment(Fulfillment fulfillment) {
+    OrderLife life = fulfillment.order.life();
+    Map<String, Object> m = typed("Fulfillment");
+    m.put("id", fulfillment.id);
+    m.put("legacyResourceId", String.valueOf(fulfillment.legacyId));
+    m.put("name", fulfillment.name);
+    m.put("status", fulfillment.status);
+    m.put("displayStatus", fulfillment.displayStatus);
+    m.put("createdAt", fulfillment.createdAt.toString());
+    m.put("updatedAt", fulfillment.updatedAt.toString());
+    m.put("inTransitAt", time(fulfillment.inTransitAt));
+    m.put("deliveredAt", time(fulfillment.deliveredAt));
+    m.put("estimatedDeliveryAt", time(fulfillment.estimatedDeliveryAt));
+    m.put("requiresShipping", true);
+    m.put("totalQuantity", fulfillment.lines.stream().mapToInt(FulfillmentLine::quantity).sum());
+    m.put(
+        "location",
+        fulfillment.lines.isEmpty()
+            ? null
+            : location(fulfillment.lines.get(0).orderLine().owner.location));
+    m.put("order", (FieldResolver) env -> order(fulfillment.order));
+    m.put(
+        "trackingInfo",
+        (FieldResolver)
+            env -> {
+              List<Map<String, Object>> infos = new ArrayList<>();
+              for (Tracking tracking : first(fulfillment.tracking, env)) {
+                Map<String, Object> info = typed("FulfillmentTrackingInfo");
+                info.put("company", tracking.company());
+                info.put("number", tracking.number());
+                info.put("url", tracking.url());
+                infos.add(info);
+              }
+              return infos;
+            });
+    m.put(
+        "fulfillmentLineItems",
+        (FieldResolver)
+            env ->
+                connection(fulfillment.lines, FulfillmentLine::id, l -> fulfillmentLine(l, life), env));
+    m.put(
+        "events",
+        (FieldResolver)
+            env -> {
+              // Both sort keys (HAPPENED_AT, ID) order the simulator's events the same way but
+              // for back-dated events; sort by time, then by creation.
+              List<Event> events = new ArrayList<>(fulfillment.events);
+              if (!"ID".equals(String.valueOf(env.getArgument("sortKey")))) {
+                events.sort(Comparator.comparing(Event::happenedAt));
+              }
+              return connection(events, Event::id, Views::event, env);
+            });
+    m.put(
+        "fulfillmentOrders",
+        (FieldResolver)
+            env -> {
+              Set<FulfillmentOrder> owners = new LinkedHashSet<>();
+              fulfillment.lines.forEach(l -> owners.add(l.orderLine().owner));
+              return connection(
+                  new ArrayList<>(owners), f -> f.id, Views::fulfillmentOrder, env);
+            });
+    return m;
+  }
+
+  static Map<String, Object> fulfillmentLine(FulfillmentLine line, OrderLife life) {
+    LineItem item = line.lineItem();
+    BigDecimal quantity = BigDecimal.valueOf(line.quantity());
+    Map<String, Object> m = typed("FulfillmentLineItem");
+    m.put("id", line.id());
+    m.put("quantity", line.quantity());
+    m.put("lineItem", lineItem(item, life));
+    Map<String, Object> total =
+        moneyBag(
+            item.unitPrice().multiply(quantity),
+            item.currency(),
+            item.presentmentUnitPrice().multiply(quantity),
+            item.presentmentCurrency());
+    m.put("originalTotalSet", total);
+    m.put("discountedTotalSet", total);
+    return m;
+  }
+
+  static Map<String, Object> event(Event event) {
+    Map<String, Object> m = typed("FulfillmentEvent");
+    m.put("id", event.id());
+    m.put("status", event.status());
+    m.put("happenedAt", event.happenedAt().toString());
+    m.put("createdAt", event.createdAt().toString());
+    m.put("message", event.message());
+    m.put("estimatedDeliveryAt", time(event.estimatedDeliveryAt()));
+    return m;
+  }
+
+  static Map<String, Object> job(String id, boolean done) {
+    Map<String, Object> m = typed("Job");
+    m.put("id", id);
+    m.put("done", done);
+    return m;
+  }
+
+  static Map<String, Object> webhookSubscription(WebhookDispatcher.Subscription subscription) {
+    Map<String, Object> m = typed("WebhookSubscription");
+    m.put("id", subscription.id());
+    m.put("legacyResourceId", String.valueOf(subscription.legacyId()));
+    m.put("topic", subscription.topic());
+    m.put("uri", subscription.uri());
+    m.put("callbackUrl", subscription.uri());
+    m.put("format", subscription.format());
+    m.put("name", subscription.name());
+    m.put("filter", null);
+    m.put("includeFields", subscription.includeFields());
+    m.put("metafieldNamespaces", List.of());
+    m.put("createdAt", subscription.createdAt().toString());
+    m.put("updatedAt", subscription.createdAt().toString());
+    Map<String, Object> version = typed("ApiVersion");
+    version.put("handle", AdminSchema.VERSION);
+    version.put("displayName", AdminSchema.VERSION);
+    version.put("supported", true);
+    m.put("apiVersion", version);
+    return m;
+  }
+
+  static Map<String, Object> fulfillmentPayload(String typename, Outcome<Fulfillment> outcome) {
+    Map<String, Object> m = typed(typename);
+    m.put("fulfillment", outcome.value() == null ? null : fulfillment(outcome.value()));
+    m.put("userErrors", userErrors("UserError", outcome.userErrors()));
+    return m;
+  }
+
+  static Map<String, Object> fulfillmentEventPayload(Outcome<Event> outcome) {
+    Map<String, Object> m = typed("FulfillmentEventCreatePayload");
+    m.put("fulfillmentEvent", outcome.value() == null ? null : event(outcome.value()));
+    m.put("userErrors", userErrors("UserError", outcome.userErrors()));
+    return m;
+  }
+
+  /** The job of a cancellation just asked for is reported as not done yet, like Shopify's. */
+  static Map<String, Object> orderCancelPayload(Outcome<String> outcome) {
+    Map<String, Object> m = typed("OrderCancelPayload");
+    m.put("job", outcome.value() == null ? null : job(outcome.value(), false));
+    m.put("orderCancelUserErrors", userErrors("OrderCancelUserError", outcome.userErrors()));
+    m.put("userErrors", userErrors("UserError", outcome.userErrors()));
+    return m;
+  }
+
+  static Map<String, Object> webhookSubscriptionCreatePayload(
+      Outcome<WebhookDispatcher.Subscription> outcome) {
+    Map<String, Object> m = typed("WebhookSubscriptionCreatePayload");
+    m.put(
+        "webhookSubscription",
+        outcome.value() == null ? null : webhookSubscription(outcome.value()));
+    m.put("userErrors", userErrors("UserError", outcome.userErrors()));
+    return m;
+  }
+
+  static Map<String, Object> webhookSubscriptionDeletePayload(Outcome<String> outcome) {
+    Map<String, Object> m = typed("WebhookSubscriptionDeletePayload");
+    m.put("deletedWebhookSubscriptionId", outcome.value());
+    m.put("userErrors", userErrors("UserError", outcome.userErrors()));
     return m;
   }
 
@@ -264,6 +509,28 @@ final class Views {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(id.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A plain list field's {@code first} argument. */
+  private static <T> List<T> first(List<T> items, DataFetchingEnvironment env) {
+    Integer first = env.getArgument("first");
+    return first == null || first >= items.size() ? items : items.subList(0, Math.max(0, first));
+  }
+
+  private static void refuseArgument(DataFetchingEnvironment env, String argument) {
+    if (env.getArgument(argument) != null) {
+      throw new SimulatorGraphQlException(
+          SimulatorGraphQlException.NOT_IMPLEMENTED,
+          "Argument '"
+              + argument
+              + "' of '"
+              + env.getFieldDefinition().getName()
+              + "' is not supported by the simulator");
+    }
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   private static String namespace(DataFetchingEnvironment env) {
