@@ -51,13 +51,33 @@ final class DemoTraffic {
     this.every = every;
   }
 
+  /** Starts the timer: it places orders when {@code placeOrders}, and always keeps the journals bounded. */
+  void start(boolean placeOrders) {
+    this.placeOrders = placeOrders;
+    start();
+  }
+
+  private boolean placeOrders = true;
+  private long ticks;
+
+  private void tick() {
+    // The simulators journal every exchange for tests; a sandbox that runs for days must not keep them all.
+    if (++ticks % 20 == 0) {
+      mirakl.clearJournal();
+      journals.run();
+    }
+    if (placeOrders) {
+      placeOne();
+    }
+  }
+
   void start() {
     timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "synchron-sandbox-demo");
       t.setDaemon(true);
       return t;
     });
-    timer.scheduleWithFixedDelay(this::placeOne, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(this::tick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   void stop() {
@@ -92,11 +112,6 @@ final class DemoTraffic {
       }
       String id = mirakl.placeOrder(order.build());
       placed++;
-      // The simulators journal every exchange for tests; a demo that runs for days must not keep them all.
-      if (placed % 20 == 0) {
-        mirakl.clearJournal();
-        journals.run();
-      }
       if (dice >= 12 && dice < 16) {
         mirakl.cancelByCustomer(id);
       }

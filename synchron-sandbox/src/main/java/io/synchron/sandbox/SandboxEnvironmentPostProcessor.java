@@ -70,9 +70,7 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
     Duration every = Duration.parse(env.getProperty("synchron.sandbox.demo.interval", "PT3S"));
     boolean demo = env.getProperty("synchron.sandbox.demo.enabled", Boolean.class, true);
     DemoTraffic traffic = new DemoTraffic(mirakl, shopify::clearJournal, every);
-    if (demo) {
-      traffic.start();
-    }
+    traffic.start(demo);
     application.addListeners(
         event -> {
           if (event instanceof ContextClosedEvent) {
