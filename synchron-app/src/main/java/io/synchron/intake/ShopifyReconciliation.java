@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ShopifyReconciliation {
 
-  static final List<String> TOPICS =
+  public static final List<String> TOPICS =
       List.of("FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE", "ORDERS_CANCELLED", "ORDERS_UPDATED", "ORDERS_EDITED");
   private static final Logger log = LoggerFactory.getLogger(ShopifyReconciliation.class);
   private static final Duration OVERLAP = Duration.ofMinutes(2);

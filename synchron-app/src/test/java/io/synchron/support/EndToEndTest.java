@@ -29,6 +29,7 @@ public abstract class EndToEndTest {
 
   public static final String CHANNEL = "mirakl-fr";
   public static final String SHOP = "main-store";
+  public static final String WEBHOOK_SECRET = "e2e-webhook-secret";
 
   protected static MiraklSimulator mirakl;
   protected static ShopifySimulator shopify;
@@ -66,6 +67,7 @@ public abstract class EndToEndTest {
     registry.add("synchron.shops[0].admin-base-url", s::adminBaseUrl);
     registry.add("synchron.shops[0].access-token", s::accessToken);
     registry.add("synchron.shops[0].request-timeout", () -> "PT2S");
+    registry.add("synchron.shops[0].webhook-secret", () -> WEBHOOK_SECRET);
     registry.add("synchron.channels[0].id", () -> CHANNEL);
     registry.add("synchron.channels[0].platform", () -> "mirakl");
     registry.add("synchron.channels[0].shop", () -> SHOP);

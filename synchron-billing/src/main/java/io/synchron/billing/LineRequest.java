@@ -43,6 +43,10 @@ public record LineRequest(
     discount = discount == null ? BigDecimal.ZERO : Checks.notNegative(discount, "discount");
     Checks.present(vatCategory, "vatCategory");
     Checks.notNegative(vatRate, "vatRate");
+    vatRate = vatRate.signum() == 0 ? BigDecimal.ZERO : vatRate.stripTrailingZeros();
+    if (vatRate.scale() < 0) {
+      vatRate = vatRate.setScale(0);
+    }
     if ((vatCategory == VatCategory.STANDARD) != (vatRate.signum() > 0)) {
       throw new IllegalArgumentException("a " + vatCategory + " line needs a rate "
           + (vatCategory == VatCategory.STANDARD ? "above zero" : "of zero") + ", got " + vatRate);

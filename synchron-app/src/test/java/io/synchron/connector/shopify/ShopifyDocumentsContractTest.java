@@ -85,6 +85,31 @@ class ShopifyDocumentsContractTest {
   }
 
   @Test
+  void theFulfilmentAndCancellationDocumentsVariablesCoerce() {
+    ShopifyAdminSchema schema = ShopifyAdminSchema.get();
+    assertThat(schema.validateWithVariables(ShopifyGraphQlClient.document("OrderForSync"),
+        Map.of("id", "gid://shopify/Order/1", "lines", 3))).isEmpty();
+    java.util.Map<String, Object> page = new java.util.HashMap<>();
+    page.put("query", "updated_at:>'2026-11-26T10:00:00Z'");
+    page.put("after", null);
+    assertThat(schema.validateWithVariables(ShopifyGraphQlClient.document("OrdersUpdatedSince"), page)).isEmpty();
+    assertThat(schema.validateWithVariables(ShopifyGraphQlClient.document("CancelOrder"),
+        Map.of("orderId", "gid://shopify/Order/1", "reason", "CUSTOMER", "staffNote", "Cancelled on Mirakl"))).isEmpty();
+    assertThat(schema.validateWithVariables(ShopifyGraphQlClient.document("CreateWebhookSubscription"),
+        Map.of("topic", "FULFILLMENTS_CREATE", "uri", "https://synchron.example/webhooks/shopify"))).isEmpty();
+    assertThat(schema.validateWithVariables(ShopifyGraphQlClient.document("WebhookSubscriptions"),
+        Map.of("uri", "https://synchron.example/webhooks/shopify"))).isEmpty();
+  }
+
+  @Test
+  void everyTopicSynchronSubscribesToExists() {
+    for (String topic : io.synchron.intake.ShopifyReconciliation.TOPICS) {
+      assertThat(ShopifyAdminSchema.get().validateWithVariables(ShopifyGraphQlClient.document("CreateWebhookSubscription"),
+          Map.of("topic", topic, "uri", "https://synchron.example/webhooks/shopify"))).as(topic).isEmpty();
+    }
+  }
+
+  @Test
   void aWrongInventoryBehaviourWouldBeCaught() {
     assertThat(ShopifyAdminSchema.get().validateWithVariables(
             ShopifyGraphQlClient.document("ImportMarketplaceOrder"),

@@ -1,7 +1,19 @@
 package io.synchron.simulator.shopify;
 
 import com.sun.net.httpserver.HttpServer;
+import io.synchron.simulator.shopify.OrderLife.Cancellation;
+import io.synchron.simulator.shopify.OrderLife.Fulfillment;
+import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
+import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
+import io.synchron.simulator.shopify.OrderLife.FulfillmentOrderLine;
+import io.synchron.simulator.shopify.OrderLife.Tracking;
+import io.synchron.simulator.shopify.OrderView.CancellationView;
+import io.synchron.simulator.shopify.OrderView.FulfilledLineView;
+import io.synchron.simulator.shopify.OrderView.FulfillmentOrderLineView;
+import io.synchron.simulator.shopify.OrderView.FulfillmentOrderView;
+import io.synchron.simulator.shopify.OrderView.FulfillmentView;
 import io.synchron.simulator.shopify.OrderView.LineView;
+import io.synchron.simulator.shopify.OrderView.TrackingView;
 import io.synchron.simulator.shopify.ShopState.LineItem;
 import io.synchron.simulator.shopify.ShopState.Metafield;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
@@ -32,12 +44,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Implemented root fields: {@code shop}, {@code locations}, {@code productVariants}, {@code
  * productVariant}, {@code order}, {@code orders}, {@code orderByIdentifier}, {@code
- * metafieldDefinitions}, {@code orderCreate}, {@code metafieldDefinitionCreate}. The shop currency
- * is EUR; there is one active location.
+ * metafieldDefinitions}, {@code fulfillment}, {@code fulfillmentOrder}, {@code job}, {@code
+ * webhookSubscriptions}, {@code webhookSubscription}; mutations {@code orderCreate}, {@code
+ * metafieldDefinitionCreate}, {@code fulfillmentCreate}, {@code fulfillmentTrackingInfoUpdate},
+ * {@code fulfillmentEventCreate}, {@code fulfillmentCancel}, {@code orderCancel}, {@code
+ * webhookSubscriptionCreate}, {@code webhookSubscriptionDelete}. The shop currency is EUR; there
+ * is one active location, and each order gets one fulfillment order there.
+ *
+ * <p>Webhooks: every change fires the topics Shopify fires ({@code orders/create}, {@code
+ * orders/updated}, {@code orders/cancelled}, {@code orders/edited}, {@code orders/fulfilled},
+ * {@code orders/partially_fulfilled}, {@code fulfillments/create}, {@code fulfillments/update}) to
+ * each subscription, asynchronously, signed with {@link Options#webhookSecret()}; {@link
+ * #webhooks()} scripts losses, duplicates and reordering. Subscriptions to other topics are kept
+ * but never fire.
+ *
+ * <p>The merchant-side methods ({@link #fulfill}, {@link #updateTracking}, {@link
+ * #addFulfillmentEvent}, {@link #cancelFulfillment}, {@link #cancelOrder}, {@link #removeLine}) do
+ * what a person or a 3PL does in the Shopify admin: they bump the order's {@code updatedAt} and
+ * fire the same webhooks as the matching mutation.
  *
  * <p>All methods are thread-safe. {@link #close()} stops the server; the instance is not reusable.
  */
 public final class ShopifySimulator implements AutoCloseable {
+
+  /** The client secret that signs webhooks unless {@link Options#withWebhookSecret} says else. */
+  public static final String DEFAULT_WEBHOOK_SECRET = "sandbox-webhook-secret";
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -45,17 +76,29 @@ public final class ShopifySimulator implements AutoCloseable {
   private final ShopState state;
   private final ScriptedFaults faults = new ScriptedFaults();
   private final Journal journal = new Journal();
+  private final WebhookDispatcher dispatcher;
+  private final WebhookControl webhooks;
   private final HttpServer server;
   private final ExecutorService executor;
 
   private ShopifySimulator(Options options) {
     this.options = options;
+    this.dispatcher =
+        new WebhookDispatcher(
+            options.clock(),
+            options.shopDomain(),
+            options.webhookSecret(),
+            options.webhookRetries(),
+            options.webhookRetryDelay(),
+            options.webhookTimeout());
+    this.webhooks = new WebhookControl(dispatcher);
     this.state =
         new ShopState(
             options.clock(),
             options.shopDomain(),
             options.searchIndexLag(),
-            options.uniqueIdMetafieldEnforced());
+            options.uniqueIdMetafieldEnforced(),
+            dispatcher);
     LeakyBucket bucket =
         new LeakyBucket(options.bucketSize(), options.restoreRate(), options.clock());
     AdminApiHandler handler =
@@ -66,6 +109,7 @@ public final class ShopifySimulator implements AutoCloseable {
           HttpServer.create(
               new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
     } catch (IOException e) {
+      dispatcher.close();
       throw new UncheckedIOException("cannot bind 127.0.0.1:" + options.port(), e);
     }
     executor =
@@ -146,16 +190,112 @@ public final class ShopifySimulator implements AutoCloseable {
 
   /** Every order, in creation order. */
   public List<OrderView> orders() {
-    List<OrderView> views = new ArrayList<>();
-    for (StoredOrder order : state.orders()) {
-      views.add(view(order));
+    synchronized (state) {
+      List<OrderView> views = new ArrayList<>();
+      for (StoredOrder order : state.orders()) {
+        views.add(view(order));
+      }
+      return List.copyOf(views);
     }
-    return List.copyOf(views);
   }
 
   /** The first order created with this {@code sourceIdentifier}. */
   public Optional<OrderView> orderBySourceIdentifier(String sourceIdentifier) {
-    return state.orderBySourceIdentifier(sourceIdentifier).map(ShopifySimulator::view);
+    synchronized (state) {
+      return state.orderBySourceIdentifier(sourceIdentifier).map(ShopifySimulator::view);
+    }
+  }
+
+  /** The order with this gid. */
+  public Optional<OrderView> order(String orderGid) {
+    synchronized (state) {
+      return Optional.ofNullable(state.order(orderGid)).map(ShopifySimulator::view);
+    }
+  }
+
+  /**
+   * Fulfils part or all of an order from the shop location, as the merchant or a 3PL does in the
+   * admin: fires {@code fulfillments/create}, {@code orders/updated} and {@code orders/fulfilled}
+   * or {@code orders/partially_fulfilled}.
+   *
+   * @param quantityBySku units to ship per SKU, taken from the order's lines in order; empty ships
+   *     everything left
+   * @param trackingCompany the carrier, matched case-sensitively against the carriers whose
+   *     tracking URL is built when {@code trackingUrl} is null; may be null
+   * @param trackingNumber may be null (then {@code trackingUrl} must be null too)
+   * @return the fulfillment's gid
+   * @throws IllegalArgumentException for an unknown order or SKU, a quantity above what is left,
+   *     or a URL without a number
+   * @throws IllegalStateException for a cancelled order or one with nothing left to fulfil
+   */
+  public String fulfill(
+      String orderGid,
+      Map<String, Integer> quantityBySku,
+      String trackingCompany,
+      String trackingNumber,
+      String trackingUrl) {
+    return state.desk().fulfill(orderGid, quantityBySku, trackingCompany, trackingNumber, trackingUrl);
+  }
+
+  /**
+   * Replaces a fulfillment's tracking; fires {@code fulfillments/update} and {@code
+   * orders/updated}.
+   *
+   * @throws IllegalArgumentException for an unknown or cancelled fulfillment, or a URL without a
+   *     number
+   */
+  public void updateTracking(String fulfillmentGid, String company, String number, String url) {
+    state.desk().updateTracking(fulfillmentGid, company, number, url);
+  }
+
+  /**
+   * Records a carrier event ({@code FulfillmentEventStatus}, e.g. {@code IN_TRANSIT}, {@code
+   * DELIVERED}) happening now; fires {@code fulfillments/update} and {@code orders/updated}.
+   *
+   * @throws IllegalArgumentException for an unknown status, or an unknown or cancelled fulfillment
+   */
+  public void addFulfillmentEvent(String fulfillmentGid, String status) {
+    state.desk().addFulfillmentEvent(fulfillmentGid, status);
+  }
+
+  /**
+   * Cancels a fulfillment; its units can be fulfilled again. Fires {@code fulfillments/update}
+   * and {@code orders/updated}.
+   *
+   * @throws IllegalArgumentException for an unknown or already cancelled fulfillment
+   */
+  public void cancelFulfillment(String fulfillmentGid) {
+    state.desk().cancelFulfillmentOrThrow(fulfillmentGid);
+  }
+
+  /**
+   * Cancels an order, like {@code orderCancel} without refund; fires {@code orders/cancelled} and
+   * {@code orders/updated}.
+   *
+   * @param reason an {@code OrderCancelReason}: CUSTOMER, DECLINED, FRAUD, INVENTORY, OTHER, STAFF
+   * @param restock whether the unfulfilled units go back in stock
+   * @throws IllegalArgumentException for an unknown order or reason
+   * @throws IllegalStateException if the order is already cancelled or has live fulfillments
+   */
+  public void cancelOrder(String orderGid, String reason, boolean restock) {
+    state.desk().cancelOrder(orderGid, reason, restock);
+  }
+
+  /**
+   * An order edit removing the unfulfilled units of the first line with this SKU that has any
+   * (its {@code currentQuantity} drops to what was fulfilled, usually 0); the units go back in
+   * stock. Fires {@code orders/edited} and {@code orders/updated}.
+   *
+   * @throws IllegalArgumentException for an unknown order or SKU
+   * @throws IllegalStateException for a cancelled order or a line with nothing left to remove
+   */
+  public void removeLine(String orderGid, String sku) {
+    state.desk().removeLine(orderGid, sku);
+  }
+
+  /** Control over webhook deliveries, for tests: losses, duplicates, reordering, forgeries. */
+  public WebhookControl webhooks() {
+    return webhooks;
   }
 
   public ScriptedFaults faults() {
@@ -175,9 +315,12 @@ public final class ShopifySimulator implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    dispatcher.close();
   }
 
+  /** Caller holds the state monitor. */
   private static OrderView view(StoredOrder order) {
+    OrderLife life = order.life();
     List<LineView> lines = new ArrayList<>();
     for (LineItem line : order.lineItems()) {
       lines.add(
@@ -186,8 +329,59 @@ public final class ShopifySimulator implements AutoCloseable {
               line.variant() == null ? null : line.variant().id,
               line.sku(),
               line.quantity(),
-              line.unitPrice()));
+              line.unitPrice(),
+              life.currentQuantity(line)));
     }
+    List<FulfillmentView> fulfillments = new ArrayList<>();
+    for (Fulfillment fulfillment : life.fulfillments) {
+      List<TrackingView> tracking = new ArrayList<>();
+      for (Tracking t : fulfillment.tracking) {
+        tracking.add(new TrackingView(t.company(), t.number(), t.url()));
+      }
+      List<FulfilledLineView> shipped = new ArrayList<>();
+      for (FulfillmentLine line : fulfillment.lines) {
+        shipped.add(
+            new FulfilledLineView(
+                line.id(), line.lineItem().id(), line.lineItem().sku(), line.quantity()));
+      }
+      fulfillments.add(
+          new FulfillmentView(
+              fulfillment.id,
+              fulfillment.name,
+              fulfillment.status,
+              fulfillment.displayStatus,
+              List.copyOf(tracking),
+              List.copyOf(shipped),
+              fulfillment.createdAt,
+              fulfillment.updatedAt,
+              fulfillment.inTransitAt,
+              fulfillment.deliveredAt));
+    }
+    List<FulfillmentOrderView> fulfillmentOrders = new ArrayList<>();
+    for (FulfillmentOrder fulfillmentOrder : life.fulfillmentOrders) {
+      List<FulfillmentOrderLineView> foLines = new ArrayList<>();
+      for (FulfillmentOrderLine line : fulfillmentOrder.lines) {
+        foLines.add(
+            new FulfillmentOrderLineView(
+                line.id,
+                line.lineItem.id(),
+                line.lineItem.sku(),
+                line.totalQuantity,
+                line.remainingQuantity));
+      }
+      fulfillmentOrders.add(
+          new FulfillmentOrderView(
+              fulfillmentOrder.id,
+              fulfillmentOrder.status,
+              fulfillmentOrder.location.id(),
+              List.copyOf(foLines)));
+    }
+    Cancellation c = life.cancellation;
+    CancellationView cancellation =
+        c == null
+            ? null
+            : new CancellationView(
+                c.reason(), c.restock(), c.refund(), c.notifyCustomer(), c.staffNote(), c.jobId());
     Map<String, String> metafields = new LinkedHashMap<>();
     for (Metafield metafield : order.metafields()) {
       metafields.put(metafield.namespace() + "." + metafield.key(), metafield.value());
@@ -202,7 +396,13 @@ public final class ShopifySimulator implements AutoCloseable {
         Collections.unmodifiableMap(metafields),
         order.inventoryBehaviour(),
         order.input(),
-        order.createdAt());
+        order.createdAt(),
+        life.cancelledAt,
+        List.copyOf(fulfillments),
+        List.copyOf(fulfillmentOrders),
+        cancellation,
+        life.updatedAt,
+        life.displayFulfillmentStatus(order.lineItems()));
   }
 
   /**
@@ -215,6 +415,10 @@ public final class ShopifySimulator implements AutoCloseable {
    * @param uniqueIdMetafieldEnforced whether an order metafield whose definition has type {@code
    *     id} refuses a value another order already holds (the reference marks Shopify's behaviour
    *     uncertain; false creates the duplicate)
+   * @param webhookSecret the app's client secret, which signs every webhook
+   * @param webhookRetries how many times a delivery answered non-2xx (or not at all) is retried
+   * @param webhookRetryDelay the wait before the first retry; it doubles for each next one
+   * @param webhookTimeout how long a receiver has to answer a delivery (Shopify gives 5 s)
    */
   public record Options(
       int port,
@@ -224,7 +428,11 @@ public final class ShopifySimulator implements AutoCloseable {
       double bucketSize,
       double restoreRate,
       Duration searchIndexLag,
-      boolean uniqueIdMetafieldEnforced) {
+      boolean uniqueIdMetafieldEnforced,
+      String webhookSecret,
+      int webhookRetries,
+      Duration webhookRetryDelay,
+      Duration webhookTimeout) {
 
     public Options {
       if (port < 0 || port > 65535) {
@@ -234,18 +442,53 @@ public final class ShopifySimulator implements AutoCloseable {
       Objects.requireNonNull(accessToken, "accessToken");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(searchIndexLag, "searchIndexLag");
+      Objects.requireNonNull(webhookSecret, "webhookSecret");
+      Objects.requireNonNull(webhookRetryDelay, "webhookRetryDelay");
+      Objects.requireNonNull(webhookTimeout, "webhookTimeout");
       if (!(bucketSize > 0) || !(restoreRate > 0)) {
         throw new IllegalArgumentException("bucketSize and restoreRate must be positive");
       }
       if (searchIndexLag.isNegative()) {
         throw new IllegalArgumentException("searchIndexLag must not be negative");
       }
+      if (webhookRetries < 0 || webhookRetryDelay.isNegative()) {
+        throw new IllegalArgumentException("webhookRetries and webhookRetryDelay must not be negative");
+      }
+      if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {
+        throw new IllegalArgumentException("webhookTimeout must be positive");
+      }
+    }
+
+    /** The options of the first version, with the default webhook settings. */
+    public Options(
+        int port,
+        String shopDomain,
+        String accessToken,
+        Clock clock,
+        double bucketSize,
+        double restoreRate,
+        Duration searchIndexLag,
+        boolean uniqueIdMetafieldEnforced) {
+      this(
+          port,
+          shopDomain,
+          accessToken,
+          clock,
+          bucketSize,
+          restoreRate,
+          searchIndexLag,
+          uniqueIdMetafieldEnforced,
+          DEFAULT_WEBHOOK_SECRET,
+          3,
+          Duration.ofMillis(200),
+          Duration.ofSeconds(5));
     }
 
     /**
      * Port 0, {@code sandbox-store.myshopify.com}, token {@code shpat_sandbox}, the UTC system
      * clock, a 2000-point bucket restoring 100 points/s, no search lag, unique id metafields
-     * enforced.
+     * enforced; webhooks signed with {@code sandbox-webhook-secret}, retried 3 times from 200 ms
+     * on, with a 5 s answer timeout.
      */
     public static Options defaults() {
       return new Options(
@@ -268,7 +511,11 @@ public final class ShopifySimulator implements AutoCloseable {
           bucketSize,
           restoreRate,
           searchIndexLag,
-          uniqueIdMetafieldEnforced);
+          uniqueIdMetafieldEnforced,
+          webhookSecret,
+          webhookRetries,
+          webhookRetryDelay,
+          webhookTimeout);
     }
 
     public Options withShopDomain(String d) {
@@ -280,7 +527,11 @@ public final class ShopifySimulator implements AutoCloseable {
           bucketSize,
           restoreRate,
           searchIndexLag,
-          uniqueIdMetafieldEnforced);
+          uniqueIdMetafieldEnforced,
+          webhookSecret,
+          webhookRetries,
+          webhookRetryDelay,
+          webhookTimeout);
     }
 
     public Options withAccessToken(String t) {
@@ -292,7 +543,11 @@ public final class ShopifySimulator implements AutoCloseable {
           bucketSize,
           restoreRate,
           searchIndexLag,
-          uniqueIdMetafieldEnforced);
+          uniqueIdMetafieldEnforced,
+          webhookSecret,
+          webhookRetries,
+          webhookRetryDelay,
+          webhookTimeout);
     }
 
     public Options withClock(Clock c) {
@@ -304,7 +559,11 @@ public final class ShopifySimulator implements AutoCloseable {
           bucketSize,
           restoreRate,
           searchIndexLag,
-          uniqueIdMetafieldEnforced);
+          uniqueIdMetafieldEnforced,
+          webhookSecret,
+          webhookRetries,
+          webhookRetryDelay,
+          webhookTimeout);
     }
 
     public Options withBucketSize(double size) {
@@ -316,7 +575,11 @@ public final class ShopifySimulator implements AutoCloseable {
           size,
           restoreRate,
           searchIndexLag,
-          uniqueIdMetafieldEnforced);
+          uniqueIdMetafieldEnforced,
+          webhookSecret,
+          webhookRetries,
+          webhookRetryDelay,
+          webhookTimeout);
     }
 
     public Options withRestoreRate(double rate) {
@@ -328,7 +591,11 @@ public final class ShopifySimulator implements AutoCloseable {
           bucketSize,
           rate,
           searchIndexLag,
-          uniqueIdMetafieldEnforced);
+          uniqueIdMetafieldEnforced,
+          webhookSecret,
+          webhookRetries,
+          webhookRetryDelay,
+          webhookTimeout);
     }
 
     public Options withSearchIndexLag(Duration lag) {
@@ -340,12 +607,91 @@ public final class ShopifySimulator implements AutoCloseable {
           bucketSize,
           restoreRate,
           lag,
-          uniqueIdMetafieldEnforced);
+          uniqueIdMetafieldEnforced,
+          webhookSecret,
+          webhookRetries,
+          webhookRetryDelay,
+          webhookTimeout);
     }
 
     public Options withUniqueIdMetafieldEnforced(boolean enforced) {
       return new Options(
-          port, shopDomain, accessToken, clock, bucketSize, restoreRate, searchIndexLag, enforced);
+          port,
+          shopDomain,
+          accessToken,
+          clock,
+          bucketSize,
+          restoreRate,
+          searchIndexLag,
+          enforced,
+          webhookSecret,
+          webhookRetries,
+          webhookRetryDelay,
+          webhookTimeout);
+    }
+
+    public Options withWebhookSecret(String secret) {
+      return new Options(
+          port,
+          shopDomain,
+          accessToken,
+          clock,
+          bucketSize,
+          restoreRate,
+          searchIndexLag,
+          uniqueIdMetafieldEnforced,
+          secret,
+          webhookRetries,
+          webhookRetryDelay,
+          webhookTimeout);
+    }
+
+    public Options withWebhookRetries(int retries) {
+      return new Options(
+          port,
+          shopDomain,
+          accessToken,
+          clock,
+          bucketSize,
+          restoreRate,
+          searchIndexLag,
+          uniqueIdMetafieldEnforced,
+          webhookSecret,
+          retries,
+          webhookRetryDelay,
+          webhookTimeout);
+    }
+
+    public Options withWebhookRetryDelay(Duration delay) {
+      return new Options(
+          port,
+          shopDomain,
+          accessToken,
+          clock,
+          bucketSize,
+          restoreRate,
+          searchIndexLag,
+          uniqueIdMetafieldEnforced,
+          webhookSecret,
+          webhookRetries,
+          delay,
+          webhookTimeout);
+    }
+
+    public Options withWebhookTimeout(Duration timeout) {
+      return new Options(
+          port,
+          shopDomain,
+          accessToken,
+          clock,
+          bucketSize,
+          restoreRate,
+          searchIndexLag,
+          uniqueIdMetafieldEnforced,
+          webhookSecret,
+          webhookRetries,
+          webhookRetryDelay,
+          timeout);
     }
   }
 }

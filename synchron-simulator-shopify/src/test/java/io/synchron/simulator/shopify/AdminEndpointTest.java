@@ -136,11 +136,11 @@ class AdminEndpointTest {
   void aSchemaFieldTheSimulatorDoesNotImplementIsRefusedByName() {
     AdminClient.Reply reply =
         client.post(
-            "{ orders(first: 1) { nodes { id fulfillmentOrders(first: 1) { nodes { id } } } } }");
+            "{ orders(first: 1) { nodes { id refunds(first: 1) { id } } } }");
 
     assertThat(reply.json().has("data")).isFalse();
     assertThat(reply.firstError().path("message").asString())
-        .contains("'fulfillmentOrders'")
+        .contains("'refunds'")
         .contains("'Order'");
     assertThat(reply.firstError().path("extensions").path("code").asString())
         .isEqualTo("NOT_IMPLEMENTED_BY_SIMULATOR");

@@ -50,6 +50,94 @@ final class Fixtures {
       }
       """;
 
+  static final String ORDER_STATE =
+      """
+      query OrderState($id: ID!) {
+        order(id: $id) {
+          id updatedAt cancelledAt cancelReason displayFulfillmentStatus closed
+          lineItems(first: 10) { nodes { id sku quantity currentQuantity } }
+          fulfillmentOrders(first: 10) {
+            nodes {
+              id status
+              assignedLocation { name location { id } }
+              lineItems(first: 10) {
+                nodes { id remainingQuantity totalQuantity lineItem { id sku } }
+              }
+            }
+          }
+          fulfillments(first: 10) { ...Shipment }
+        }
+      }
+      fragment Shipment on Fulfillment {
+        id name status displayStatus createdAt updatedAt inTransitAt deliveredAt
+        trackingInfo(first: 10) { company number url }
+        fulfillmentLineItems(first: 10) { nodes { id quantity lineItem { id sku } } }
+      }
+      """;
+
+  static final String FULFILLMENT_CREATE =
+      """
+      mutation CreateFulfillment($fulfillment: FulfillmentInput!, $message: String) {
+        fulfillmentCreate(fulfillment: $fulfillment, message: $message) {
+          fulfillment {
+            id name status displayStatus
+            trackingInfo(first: 10) { company number url }
+            fulfillmentLineItems(first: 10) { nodes { id quantity lineItem { id sku } } }
+          }
+          userErrors { field message }
+        }
+      }
+      """;
+
+  static final String ORDER_CANCEL =
+      """
+      mutation CancelOrder($orderId: ID!, $restock: Boolean!, $refund: Boolean) {
+        orderCancel(orderId: $orderId, reason: CUSTOMER, restock: $restock, refund: $refund,
+                    notifyCustomer: false, staffNote: "Cancelled on marketplace") {
+          job { id done }
+          orderCancelUserErrors { field message code }
+        }
+      }
+      """;
+
+  static final String SUBSCRIBE =
+      """
+      mutation Subscribe($topic: WebhookSubscriptionTopic!, $uri: String!) {
+        webhookSubscriptionCreate(topic: $topic, webhookSubscription: {uri: $uri, format: JSON}) {
+          webhookSubscription { id topic uri format apiVersion { handle } }
+          userErrors { field message }
+        }
+      }
+      """;
+
+  /** Fulfils a whole fulfillment order, with optional tracking. */
+  static Map<String, Object> wholeFulfillmentOrder(
+      String fulfillmentOrderId, Map<String, Object> trackingInfo) {
+    Map<String, Object> fulfillment = new LinkedHashMap<>();
+    fulfillment.put(
+        "lineItemsByFulfillmentOrder", List.of(Map.of("fulfillmentOrderId", fulfillmentOrderId)));
+    if (trackingInfo != null) {
+      fulfillment.put("trackingInfo", trackingInfo);
+    }
+    fulfillment.put("notifyCustomer", false);
+    return Map.of("fulfillment", fulfillment);
+  }
+
+  /** Fulfils one quantity of one fulfillment order line. */
+  static Map<String, Object> someOf(
+      String fulfillmentOrderId, String fulfillmentOrderLineId, int quantity) {
+    return Map.of(
+        "fulfillment",
+        Map.of(
+            "lineItemsByFulfillmentOrder",
+            List.of(
+                Map.of(
+                    "fulfillmentOrderId",
+                    fulfillmentOrderId,
+                    "fulfillmentOrderLineItems",
+                    List.of(Map.of("id", fulfillmentOrderLineId, "quantity", quantity))))));
+  }
+
   /** An order input with one line per variant (quantity 2 each) and the order_ref metafield. */
   static Map<String, Object> order(String sourceIdentifier, String... variantIds) {
     List<Object> lines = new ArrayList<>();
