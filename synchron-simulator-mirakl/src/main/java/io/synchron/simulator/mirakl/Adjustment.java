@@ -94,15 +94,26 @@ final class Adjustment {
     BigDecimal shipping =
         scaled(order, request.shippingAmount(), request.field() + ".shipping_amount");
     BigDecimal tax =
-        tax(order, request.taxes(), amount, line.price, line.tax, line.taxRate, left.tax(), mode,
+        tax(
+            order,
+            request.taxes(),
+            amount,
+            new TaxBase(line.price, line.tax, line.taxRate, left.tax()),
+            mode,
             request.field() + ".taxes");
     BigDecimal shippingTax =
-        tax(order, request.shippingTaxes(), shipping, line.shippingPrice, line.shippingTax,
-            line.shippingTaxRate, left.shippingTax(), mode, request.field() + ".shipping_taxes");
+        tax(
+            order,
+            request.shippingTaxes(),
+            shipping,
+            new TaxBase(
+                line.shippingPrice, line.shippingTax, line.shippingTaxRate, left.shippingTax()),
+            mode,
+            request.field() + ".shipping_taxes");
     return new Totals(
-        toNativeMode(amount, tax, mode, order.taxMode),
+        convert(amount, tax, mode, order.taxMode),
         tax,
-        toNativeMode(shipping, shippingTax, mode, order.taxMode),
+        convert(shipping, shippingTax, mode, order.taxMode),
         shippingTax);
   }
 
@@ -125,21 +136,24 @@ final class Adjustment {
     return NewOrder.TAX_INCLUDED.equals(from) ? amount.subtract(tax) : amount.add(tax);
   }
 
-  private static BigDecimal toNativeMode(
-      BigDecimal amount, BigDecimal tax, String mode, String nativeMode) {
-    return convert(amount, tax, mode, nativeMode);
-  }
+  /** The line's price (or shipping) in native mode, its tax and rate, and the tax left. */
+  private record TaxBase(BigDecimal price, BigDecimal tax, BigDecimal rate, BigDecimal left) {}
 
+  /**
+   * The tax taken back with {@code amount}: the sum of the given taxes, else the line's tax in
+   * proportion.
+   */
   private static BigDecimal tax(
       SimOrder order,
       Map<String, BigDecimal> given,
       BigDecimal amount,
-      BigDecimal linePrice,
-      BigDecimal lineTax,
-      BigDecimal rate,
-      BigDecimal left,
+      TaxBase base,
       String mode,
       String field) {
+    BigDecimal linePrice = base.price();
+    BigDecimal lineTax = base.tax();
+    BigDecimal rate = base.rate();
+    BigDecimal left = base.left();
     if (given != null) {
       BigDecimal sum = BigDecimal.ZERO.setScale(order.digits);
       for (Map.Entry<String, BigDecimal> entry : given.entrySet()) {

@@ -230,7 +230,7 @@ final class HttpFrontend implements HttpHandler {
 
   private Answer runShipments(Route route, Map<String, List<String>> params, Body body) {
     if (!options.multiShipment()) {
-      // What a marketplace without multi-shipment answers (reference 3.2): a 404 whose body says so.
+      // A marketplace without multi-shipment answers so (reference 3.2): a 404 whose body says it.
       return error(ApiError.of(404, "Multi-shipment is not enabled on this marketplace"));
     }
     switch (route.operation) {
@@ -330,8 +330,9 @@ final class HttpFrontend implements HttpHandler {
       }
       descending = pieces.length == 2 && pieces[1].trim().equalsIgnoreCase("desc");
     }
+    Set<String> orderIds = list(params.get("order_id"));
     return new ShipmentDesk.ShipmentsQuery(
-        list(params.get("order_id")).isEmpty() ? null : list(params.get("order_id")),
+        orderIds.isEmpty() ? null : orderIds,
         states.isEmpty() ? null : states,
         debitStates.isEmpty() ? null : debitStates,
         date(params, "last_updated_from"),

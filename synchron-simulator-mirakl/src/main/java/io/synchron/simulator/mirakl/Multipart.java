@@ -42,7 +42,8 @@ final class Multipart {
         return parts;
       }
       int headersStart = skipLineBreak(body, afterDelimiter);
-      int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
+      int headersEnd =
+          indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
       if (headersEnd < 0) {
         throw malformed("a part has no end of headers");
       }

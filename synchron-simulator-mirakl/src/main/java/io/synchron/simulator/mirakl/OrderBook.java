@@ -279,7 +279,7 @@ final class OrderBook {
     SimOrder order = find(orderId);
     if (!CANCELABLE_BY_CUSTOMER.contains(order.state) || order.anythingShipped()) {
       throw new IllegalStateException(
-          "order " + orderId + " is " + order.state + "; " + who + " can cancel only before SHIPPED");
+          "order " + orderId + " is " + order.state + "; " + who + " cancels only before SHIPPED");
     }
     return order;
   }
@@ -579,7 +579,6 @@ final class OrderBook {
           "line " + lineId + " is " + line.state + "; incidents are opened on shipped lines");
     }
     Instant now = now();
-    line.stateBeforeIncident = line.state;
     line.moveTo("INCIDENT_OPEN", reason.code(), reason.label(), now);
     order.lastUpdated = now;
   }

@@ -20,9 +20,9 @@ import java.util.TreeMap;
  * @param responseHeaders response headers
  * @param responseBody response body, empty if none
  * @param operation the Mirakl operation code the request matched ("OR11", "OR24"...), or null
- * @param orderIds the existing orders the request names: in its path, in its {@code order_ids}
- *     query (OR11, OR72), by order or line id in its body (OR28, OR30, ST01) or through shipment
- *     ids (ST23, ST24); empty if none
+ * @param orderIds the orders the request names: in its path, in its {@code order_ids} or {@code
+ *     order_id} query (OR11, OR72, ST11), by order id in its body (ST01), or through line ids
+ *     (OR28, OR30) and shipment ids (ST23, ST24) traced to the orders they belong to; empty if none
  */
 public record RecordedExchange(
     String method,

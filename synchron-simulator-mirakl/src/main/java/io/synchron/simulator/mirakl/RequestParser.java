@@ -87,7 +87,9 @@ final class RequestParser {
 
   String taxMode(JsonNode root) {
     String mode = text(root, "order_tax_mode", "");
-    if (mode != null && !mode.equals(NewOrder.TAX_INCLUDED) && !mode.equals(NewOrder.TAX_EXCLUDED)) {
+    if (mode != null
+        && !mode.equals(NewOrder.TAX_INCLUDED)
+        && !mode.equals(NewOrder.TAX_EXCLUDED)) {
       throw invalid("order_tax_mode", "order_tax_mode must be TAX_INCLUDED or TAX_EXCLUDED");
     }
     return mode;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,7 +69,7 @@ final class ShipmentDesk {
                 null,
                 "Order " + orderId + " is in state " + order.state + ", not SHIPPING or SHIPPED"));
       }
-      order.tracking = resolve(input, "");
+      order.tracking = resolve(input);
       order.lastUpdated = book.now();
     }
   }
@@ -150,7 +152,7 @@ final class ShipmentDesk {
       }
       quantities.put(line.id, quantity);
     }
-    SimOrder.Tracking tracking = input.tracking() == null ? null : resolve(input.tracking(), "");
+    SimOrder.Tracking tracking = input.tracking() == null ? null : resolve(input.tracking());
     Instant now = book.now();
     String id =
         UUID.nameUUIDFromBytes(
@@ -208,7 +210,7 @@ final class ShipmentDesk {
             if (input.tracking() == null) {
               throw failure("tracking is required.");
             }
-            SimOrder.Tracking tracking = resolve(input.tracking(), "");
+            SimOrder.Tracking tracking = resolve(input.tracking());
             Instant now = book.now();
             shipment.tracking = tracking;
             shipment.lastUpdated = now;
@@ -315,8 +317,7 @@ final class ShipmentDesk {
     return shipment;
   }
 
-  private <T> ObjectNode each(
-      List<T> inputs, java.util.function.Function<T, String> id, java.util.function.Consumer<T> op) {
+  private <T> ObjectNode each(List<T> inputs, Function<T, String> id, Consumer<T> op) {
     ObjectNode body = book.mapper().createObjectNode();
     ArrayNode errors = body.putArray("shipment_errors");
     ArrayNode success = body.putArray("shipment_success");
@@ -342,17 +343,17 @@ final class ShipmentDesk {
    * becomes the company, its URL template the URL), else an unregistered one by {@code
    * carrier_name} with an optional URL.
    */
-  private SimOrder.Tracking resolve(TrackingInput input, String prefix) {
+  private SimOrder.Tracking resolve(TrackingInput input) {
     String number = blankToNull(input.trackingNumber());
     String code = blankToNull(input.carrierCode());
     if (code != null) {
       Carrier carrier = carriers.get(code);
       if (carrier == null) {
-        throw validation(prefix + "carrier_code", "Unknown carrier code '" + code + "'.");
+        throw validation("carrier_code", "Unknown carrier code '" + code + "'.");
       }
       if (number == null && carrier.needsTrackingNumber()) {
         throw validation(
-            prefix + "tracking_number",
+            "tracking_number",
             "A tracking number is mandatory for carrier '" + code + "'.");
       }
       String standard = blankToNull(input.carrierStandardCode());
@@ -365,8 +366,7 @@ final class ShipmentDesk {
     }
     String name = blankToNull(input.carrierName());
     if (name == null) {
-      throw validation(
-          prefix + "carrier_code", "Either carrier_code or carrier_name is mandatory.");
+      throw validation("carrier_code", "Either carrier_code or carrier_name is mandatory.");
     }
     return new SimOrder.Tracking(
         null, name, blankToNull(input.carrierStandardCode()), number, blankToNull(input.url()));

@@ -35,7 +35,6 @@ final class SimLine {
   Instant debitedDate;
   Instant shippedDate;
   Instant receivedDate;
-  String stateBeforeIncident;
   final List<Cancelation> cancelations = new ArrayList<>();
   final List<Refund> refunds = new ArrayList<>();
 

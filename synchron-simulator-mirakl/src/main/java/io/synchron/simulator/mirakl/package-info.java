@@ -3,9 +3,11 @@
  * Mirakl's published seller OpenAPI spec and the project's Mirakl reference notes, never from
  * Synchron's own Mirakl client.
  *
- * <p>{@link io.synchron.simulator.mirakl.MiraklSimulator} serves OR11 ({@code GET /api/orders}) and
- * OR21 ({@code PUT /api/orders/{order_id}/accept}) over HTTP on 127.0.0.1, keeps the real order
- * state machine, and lets tests play the customer and the operator through its Java API, script
- * faults and read a journal of every exchange.
+ * <p>{@link io.synchron.simulator.mirakl.MiraklSimulator} serves over HTTP on 127.0.0.1 the order
+ * operations Synchron uses: listing and acceptance (OR11, OR21), reference data (SH21 carriers,
+ * RE01 reasons), fulfilment (OR23, OR24 and the multi-shipment API ST01, ST11, ST23, ST24),
+ * cancellations (OR29, OR30), refunds (OR28) and documents (OR74, OR72). It keeps the real order
+ * state machine, lets tests play the customer and the operator through its Java API, script faults
+ * per operation code and read a journal of every exchange.
  */
 package io.synchron.simulator.mirakl;

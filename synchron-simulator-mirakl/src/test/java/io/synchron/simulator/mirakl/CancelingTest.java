@@ -1,6 +1,7 @@
 package io.synchron.simulator.mirakl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
@@ -61,8 +62,8 @@ class CancelingTest {
     assertThat(simulator.order(orderId).cancelations())
         .extracting(OrderView.Cancelation::amount, OrderView.Cancelation::quantity)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(new BigDecimal("39.98"), 2),
-            org.assertj.core.groups.Tuple.tuple(new BigDecimal("9.50"), 1));
+            tuple(new BigDecimal("39.98"), 2),
+            tuple(new BigDecimal("9.50"), 1));
   }
 
   @Test
@@ -304,8 +305,8 @@ class CancelingTest {
         .filteredOn(c -> c.lineId().equals(orderId + "-1"))
         .extracting(OrderView.Cancelation::amount, OrderView.Cancelation::quantity)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(new BigDecimal("19.99"), 1),
-            org.assertj.core.groups.Tuple.tuple(new BigDecimal("19.99"), 1));
+            tuple(new BigDecimal("19.99"), 1),
+            tuple(new BigDecimal("19.99"), 1));
     assertThat(client.order(orderId).get("total_price").decimalValue()).isEqualByComparingTo("0");
   }
 

@@ -1,6 +1,7 @@
 package io.synchron.simulator.mirakl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.synchron.simulator.mirakl.MiraklClient.FormPart;
 import java.net.http.HttpResponse;
@@ -65,7 +66,8 @@ class DocumentsTest {
             orderId,
             "application/xml",
             "<body><order_documents><order_document><file_name>a.pdf</file_name>"
-                + "<type_code>CUSTOMER_INVOICE</type_code></order_document></order_documents></body>",
+                + "<type_code>CUSTOMER_INVOICE</type_code></order_document>"
+                + "</order_documents></body>",
             FormPart.file("files", "a.pdf", "application/pdf", PDF));
 
     assertThat(MiraklClient.json(response).get("errors_count").intValue()).isZero();
@@ -115,8 +117,8 @@ class DocumentsTest {
     assertThat(simulator.order(orderId).documents())
         .extracting(OrderView.Document::fileName, OrderView.Document::size)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("a.pdf", (long) PDF.length),
-            org.assertj.core.groups.Tuple.tuple("b.pdf", 3L));
+            tuple("a.pdf", (long) PDF.length),
+            tuple("b.pdf", 3L));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,8 @@ class FulfilmentFaultsTest {
                           + shipping
                           + "-1\",\"quantity\":1}]}]}")
                   .body();
-          String id = MiraklClient.JSON.readTree(created).at("/shipment_success/0/id").stringValue();
+          String id =
+              MiraklClient.JSON.readTree(created).at("/shipment_success/0/id").stringValue();
           return path.equals("tracking")
               ? client.post(
                   "/api/shipments/tracking",
@@ -164,7 +166,7 @@ class FulfilmentFaultsTest {
     MiraklSimulator limited =
         MiraklSimulator.start(
             MiraklSimulator.Options.defaults()
-                .withMinIntervalPerOperation(java.util.Map.of("OR23", Duration.ofMinutes(1))));
+                .withMinIntervalPerOperation(Map.of("OR23", Duration.ofMinutes(1))));
     try {
       MiraklClient limitedClient = new MiraklClient(limited);
       String orderId = Fixtures.shipping(limited, limitedClient);

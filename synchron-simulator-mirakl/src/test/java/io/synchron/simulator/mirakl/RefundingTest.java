@@ -23,7 +23,8 @@ class RefundingTest {
     simulator.close();
   }
 
-  private HttpResponse<String> refund(String lineId, String amount, String shipping, String reason) {
+  private HttpResponse<String> refund(
+      String lineId, String amount, String shipping, String reason) {
     return client.put(
         "/api/orders/refund",
         "{\"refunds\":[{\"order_line_id\":\""

@@ -26,7 +26,7 @@ class RoutingTest {
 
   @Test
   void anUnknownPathIsNotFoundWithAJsonBody() {
-    HttpResponse<String> response = client.get("/api/shipments");
+    HttpResponse<String> response = client.get("/api/offers");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type"))
