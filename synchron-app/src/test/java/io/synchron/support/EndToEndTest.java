@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * backoffs, leases, poll windows and the marketplace's dates move together, and only when a test advances time.
  * The Shopify bucket is large: throttling is tested with scripted faults, not by running the bucket dry.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(EndToEndTest.SharedClock.class)
 @ContextConfiguration(initializers = FreshDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -75,6 +75,17 @@ public abstract class EndToEndTest {
     registry.add("synchron.channels[0].api-key", m::apiKey);
     registry.add("synchron.channels[0].request-timeout", () -> "PT2S");
     registry.add("synchron.jobs.initial-backoff", () -> "PT1S");
+    int port = freePort();
+    registry.add("server.port", () -> port);
+    registry.add("synchron.public-url", () -> "http://127.0.0.1:" + port);
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Polls the channel and waits until every job that is due has run. */

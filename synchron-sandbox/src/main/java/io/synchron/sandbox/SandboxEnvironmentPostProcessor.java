@@ -56,7 +56,12 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
     props.put("synchron.shops[0].admin-base-url", shopify.adminBaseUrl());
     props.put("synchron.shops[0].access-token", shopify.accessToken());
     props.put("synchron.shops[0].api-version", shopify.apiVersion());
-    props.put("synchron.shops[0].webhook-secret", "sandbox-webhook-secret");
+    props.put("synchron.shops[0].webhook-secret", ShopifySimulator.DEFAULT_WEBHOOK_SECRET);
+    String port = env.getProperty("server.port", "8080");
+    if (env.getProperty("synchron.public-url") == null && !"0".equals(port)) {
+      // The simulated store delivers its webhooks to this service, as a real store would to its public address.
+      props.put("synchron.public-url", "http://127.0.0.1:" + port);
+    }
     props.put("synchron.channels[0].id", CHANNEL_ID);
     props.put("synchron.channels[0].platform", "mirakl");
     props.put("synchron.channels[0].shop", SHOP_ID);

@@ -136,4 +136,88 @@ class MiraklConnectorContractTest {
           assertThat(e.failure()).isInstanceOf(Failure.Permanent.class);
         });
   }
+
+  private String shippingOrder(MiraklSimulator sim, MiraklConnector client) {
+    String id = sim.placeOrder(NewOrder.builder()
+        .line("SKU-1", "Mug", 2, new BigDecimal("9.90"))
+        .line("SKU-2", "Plate", 1, new BigDecimal("4.50"))
+        .build());
+    List<String> lines = client.currentOrder(id).orElseThrow().lines().stream().map(MarketplaceOrder.Line::lineId).toList();
+    client.decide(id, lines, true);
+    sim.debitCustomer(id);
+    return id;
+  }
+
+  @Test
+  void referenceDataReadsConformToSh21AndRe01() {
+    assertThat(connector.carriers()).extracting(c -> c.code()).contains("UPS", "COLISSIMO");
+    assertThat(connector.reasons("CANCELATION")).isNotEmpty().allMatch(r -> r.type().equals("CANCELATION"));
+    assertEveryExchangeConforms();
+  }
+
+  @Test
+  void trackingAndShipmentValidationConformToOr23AndOr24() {
+    String id = shippingOrder(simulator, connector);
+
+    connector.setTracking(id, new io.synchron.connector.MarketplaceConnector.CarrierTracking("UPS", "UPS", null, "1Z1"));
+    connector.setTracking(id, new io.synchron.connector.MarketplaceConnector.CarrierTracking(
+        null, "Bob's Couriers", "https://bob.example/B1", "B1"));
+    connector.confirmShipment(id);
+
+    assertThat(simulator.order(id).state()).isEqualTo("SHIPPED");
+    assertEveryExchangeConforms();
+  }
+
+  @Test
+  void lineCancellationsConformToOr30() {
+    String id = shippingOrder(simulator, connector);
+    MarketplaceOrder order = connector.currentOrder(id).orElseThrow();
+    String reason = connector.reasons("CANCELATION").get(0).code();
+
+    MarketplaceOrder.Line plate = order.lines().get(1);
+    connector.cancelLines(id, List.of(new io.synchron.connector.MarketplaceConnector.LineCancellation(
+        plate.lineId(), 1, plate.price(), plate.shippingPrice(), plate.taxes(), plate.shippingTaxes(), reason)));
+
+    assertThat(connector.currentOrder(id).orElseThrow().lines().get(1).rawState()).isEqualTo("CANCELED");
+    assertEveryExchangeConforms();
+  }
+
+  @Test
+  void multipleShipmentsConformToSt01St11AndSt23() {
+    MiraklSimulator multi = MiraklSimulator.start(MiraklSimulator.Options.defaults().withMultiShipment(true));
+    try {
+      MiraklConnector client = new MiraklConnector("fr", URI.create(multi.baseUrl()), multi.apiKey(), null,
+          Duration.ofSeconds(5), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+      String id = shippingOrder(multi, client);
+      MarketplaceOrder order = client.currentOrder(id).orElseThrow();
+
+      String shipment = client.createShipment(id, java.util.Map.of(order.lines().get(0).lineId(), 2),
+          new io.synchron.connector.MarketplaceConnector.CarrierTracking("UPS", "UPS", null, "1ZA"));
+      client.updateShipmentTracking(shipment,
+          new io.synchron.connector.MarketplaceConnector.CarrierTracking("UPS", "UPS", null, "1ZB"));
+
+      assertThat(client.shipments(id)).singleElement().satisfies(s -> {
+        assertThat(s.id()).isEqualTo(shipment);
+        assertThat(s.trackingNumber()).isEqualTo("1ZB");
+      });
+      for (RecordedExchange e : multi.journal()) {
+        String type = e.requestHeaders().getOrDefault("Content-Type", List.of("application/json")).get(0);
+        assertThat(spec.validateRequest(e.method(), e.path(), e.rawQuery(), type, e.requestBody()))
+            .as("request %s %s", e.method(), e.path()).isEmpty();
+        String responseType = e.responseHeaders().getOrDefault("Content-Type", List.of("application/json")).get(0);
+        assertThat(spec.validateResponse(e.method(), e.path(), e.status(), responseType, e.responseBody()))
+            .as("response to %s %s", e.method(), e.path()).isEmpty();
+      }
+    } finally {
+      multi.close();
+    }
+  }
+
+  @Test
+  void withoutMultipleShipmentsTheConnectorSaysSo() {
+    String id = shippingOrder(simulator, connector);
+    assertThatThrownBy(() -> connector.createShipment(id, java.util.Map.of(id + "-1", 1),
+            new io.synchron.connector.MarketplaceConnector.CarrierTracking("UPS", "UPS", null, "1Z")))
+        .isInstanceOf(io.synchron.connector.MultiShipmentUnavailableException.class);
+  }
 }
