@@ -206,8 +206,7 @@ final class ImplementedFields {
     m.put("FulfillmentEventCreatePayload", Set.of("fulfillmentEvent", "userErrors"));
     m.put("OrderCancelPayload", Set.of("job", "orderCancelUserErrors", "userErrors"));
     m.put("WebhookSubscriptionCreatePayload", Set.of("webhookSubscription", "userErrors"));
-    m.put(
-        "WebhookSubscriptionDeletePayload", Set.of("deletedWebhookSubscriptionId", "userErrors"));
+    m.put("WebhookSubscriptionDeletePayload", Set.of("deletedWebhookSubscriptionId", "userErrors"));
     for (String node :
         Set.of(
             "Order",

@@ -124,8 +124,7 @@ final class OrderDesk {
         }
       }
       Fulfillment created = null;
-      if ("FULFILLED".equals(input.get("fulfillmentStatus"))
-          && !fulfillmentOrder.lines.isEmpty()) {
+      if ("FULFILLED".equals(input.get("fulfillmentStatus")) && !fulfillmentOrder.lines.isEmpty()) {
         Map<String, Object> given = ShopState.map(input.get("fulfillment"));
         List<Tracking> tracking =
             tracking(
@@ -320,7 +319,8 @@ final class OrderDesk {
       if (quantities.isEmpty()) {
         throw new IllegalStateException("order " + orderId + " has nothing left to fulfil");
       }
-      Fulfillment fulfillment = ship(order, quantities, tracking(company, number, url), "FULFILLED");
+      Fulfillment fulfillment =
+          ship(order, quantities, tracking(company, number, url), "FULFILLED");
       shipped(order, fulfillment);
       return fulfillment.id;
     }
@@ -380,7 +380,8 @@ final class OrderDesk {
       }
       Instant now = state.nowSeconds();
       Instant happenedAt = instant(input.get("happenedAt"), now, errors, "happenedAt");
-      Instant estimated = instant(input.get("estimatedDeliveryAt"), null, errors, "estimatedDeliveryAt");
+      Instant estimated =
+          instant(input.get("estimatedDeliveryAt"), null, errors, "estimatedDeliveryAt");
       if (!errors.isEmpty()) {
         return new Outcome<>(null, errors);
       }
@@ -438,8 +439,7 @@ final class OrderDesk {
         return new Outcome<>(null, List.of(error("Fulfillment does not exist.", "id")));
       }
       if (!fulfillment.active()) {
-        return new Outcome<>(
-            null, List.of(error("Fulfillment has already been cancelled.", "id")));
+        return new Outcome<>(null, List.of(error("Fulfillment has already been cancelled.", "id")));
       }
       Instant now = state.nowSeconds();
       fulfillment.status = OrderLife.CANCELLED;
@@ -505,8 +505,7 @@ final class OrderDesk {
       if (life.cancelled()) {
         return new Outcome<>(
             null,
-            List.of(
-                ShopState.userError("INVALID", "Order has already been cancelled", "orderId")));
+            List.of(ShopState.userError("INVALID", "Order has already been cancelled", "orderId")));
       }
       if (life.fulfillments.stream().anyMatch(Fulfillment::active)) {
         return new Outcome<>(
@@ -563,8 +562,8 @@ final class OrderDesk {
 
   /**
    * An order edit removing the unfulfilled quantity of the first line with {@code sku} that still
-   * has some: its current quantity drops by that much, the quantity goes back in stock (the
-   * admin's default), and {@code orders/edited} then {@code orders/updated} fire.
+   * has some: its current quantity drops by that much, the quantity goes back in stock (the admin's
+   * default), and {@code orders/edited} then {@code orders/updated} fire.
    */
   void removeLine(String orderId, String sku) {
     synchronized (state) {
@@ -666,8 +665,7 @@ final class OrderDesk {
     settleClosed(order);
     publishFulfillment("FULFILLMENTS_CREATE", fulfillment);
     publishOrder("ORDERS_UPDATED", order);
-    boolean complete =
-        order.life().displayFulfillmentStatus(order.lineItems()).equals("FULFILLED");
+    boolean complete = order.life().displayFulfillmentStatus(order.lineItems()).equals("FULFILLED");
     publishOrder(complete ? "ORDERS_FULFILLED" : "ORDERS_PARTIALLY_FULFILLED", order);
   }
 
@@ -701,14 +699,16 @@ final class OrderDesk {
     if (errors.size() > before) {
       return List.of();
     }
-    List<String> allNumbers = number != null ? List.of(number) : numbers != null ? numbers : List.of();
+    List<String> allNumbers =
+        number != null ? List.of(number) : numbers != null ? numbers : List.of();
     List<String> allUrls = url != null ? List.of(url) : urls != null ? urls : List.of();
     if (allNumbers.isEmpty()) {
       return company == null ? List.of() : List.of(new Tracking(company, null, null));
     }
     List<Tracking> tracking = new ArrayList<>();
     for (int i = 0; i < allNumbers.size(); i++) {
-      String trackingUrl = i < allUrls.size() ? allUrls.get(i) : carrierUrl(company, allNumbers.get(i));
+      String trackingUrl =
+          i < allUrls.size() ? allUrls.get(i) : carrierUrl(company, allNumbers.get(i));
       tracking.add(new Tracking(company, allNumbers.get(i), trackingUrl));
     }
     return List.copyOf(tracking);
@@ -747,8 +747,8 @@ final class OrderDesk {
   }
 
   /**
-   * An order closes when everything is fulfilled and its payment is settled (schema description
-   * of {@code Order.closed}), or when it is cancelled; it reopens if a fulfillment is cancelled.
+   * An order closes when everything is fulfilled and its payment is settled (schema description of
+   * {@code Order.closed}), or when it is cancelled; it reopens if a fulfillment is cancelled.
    */
   private void settleClosed(StoredOrder order) {
     OrderLife life = order.life();
@@ -795,7 +795,8 @@ final class OrderDesk {
 
   private static <T> T orThrow(Outcome<T> outcome) {
     if (!outcome.userErrors().isEmpty()) {
-      throw new IllegalArgumentException(String.valueOf(outcome.userErrors().get(0).get("message")));
+      throw new IllegalArgumentException(
+          String.valueOf(outcome.userErrors().get(0).get("message")));
     }
     return outcome.value();
   }

@@ -77,7 +77,9 @@ final class OrderLife {
       return lines.stream().filter(l -> l.id.equals(lineId)).findFirst().orElse(null);
     }
 
-    /** OPEN while nothing of it is fulfilled, IN_PROGRESS while some is, CLOSED when none is left. */
+    /**
+     * OPEN while nothing of it is fulfilled, IN_PROGRESS while some is, CLOSED when none is left.
+     */
     void settle(Instant now) {
       int remaining = lines.stream().mapToInt(l -> l.remainingQuantity).sum();
       boolean untouched = lines.stream().allMatch(l -> l.remainingQuantity == l.totalQuantity);

@@ -50,7 +50,9 @@ final class ShopState {
   private final WebhookDispatcher webhooks;
   private final OrderDesk desk;
 
-  /** Switches between the readings of Shopify behaviour the reference leaves open, while running. */
+  /**
+   * Switches between the readings of Shopify behaviour the reference leaves open, while running.
+   */
   void readings(Duration searchIndexLag, boolean uniqueIdEnforced) {
     this.searchIndexLag = searchIndexLag;
     this.uniqueIdMetafieldEnforced = uniqueIdEnforced;

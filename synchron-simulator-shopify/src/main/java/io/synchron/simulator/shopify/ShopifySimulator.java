@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * webhookSubscriptions}, {@code webhookSubscription}; mutations {@code orderCreate}, {@code
  * metafieldDefinitionCreate}, {@code fulfillmentCreate}, {@code fulfillmentTrackingInfoUpdate},
  * {@code fulfillmentEventCreate}, {@code fulfillmentCancel}, {@code orderCancel}, {@code
- * webhookSubscriptionCreate}, {@code webhookSubscriptionDelete}. The shop currency is EUR; there
- * is one active location, and each order gets one fulfillment order there.
+ * webhookSubscriptionCreate}, {@code webhookSubscriptionDelete}. The shop currency is EUR; there is
+ * one active location, and each order gets one fulfillment order there.
  *
  * <p>Webhooks: every change fires the topics Shopify fires ({@code orders/create}, {@code
  * orders/updated}, {@code orders/cancelled}, {@code orders/edited}, {@code orders/fulfilled},
@@ -180,9 +180,9 @@ public final class ShopifySimulator implements AutoCloseable {
   }
 
   /**
-   * Switches, while running, between readings of Shopify behaviour that the reference marks UNCERTAIN: how long
-   * the search index lags behind a create, and whether a second orderCreate with a taken unique {@code id}
-   * metafield value is refused.
+   * Switches, while running, between readings of Shopify behaviour that the reference marks
+   * UNCERTAIN: how long the search index lags behind a create, and whether a second orderCreate
+   * with a taken unique {@code id} metafield value is refused.
    */
   public void setReadings(Duration searchIndexLag, boolean uniqueIdMetafieldEnforced) {
     state.readings(searchIndexLag, uniqueIdMetafieldEnforced);
@@ -224,8 +224,8 @@ public final class ShopifySimulator implements AutoCloseable {
    *     tracking URL is built when {@code trackingUrl} is null; may be null
    * @param trackingNumber may be null (then {@code trackingUrl} must be null too)
    * @return the fulfillment's gid
-   * @throws IllegalArgumentException for an unknown order or SKU, a quantity above what is left,
-   *     or a URL without a number
+   * @throws IllegalArgumentException for an unknown order or SKU, a quantity above what is left, or
+   *     a URL without a number
    * @throws IllegalStateException for a cancelled order or one with nothing left to fulfil
    */
   public String fulfill(
@@ -234,7 +234,9 @@ public final class ShopifySimulator implements AutoCloseable {
       String trackingCompany,
       String trackingNumber,
       String trackingUrl) {
-    return state.desk().fulfill(orderGid, quantityBySku, trackingCompany, trackingNumber, trackingUrl);
+    return state
+        .desk()
+        .fulfill(orderGid, quantityBySku, trackingCompany, trackingNumber, trackingUrl);
   }
 
   /**
@@ -259,8 +261,8 @@ public final class ShopifySimulator implements AutoCloseable {
   }
 
   /**
-   * Cancels a fulfillment; its units can be fulfilled again. Fires {@code fulfillments/update}
-   * and {@code orders/updated}.
+   * Cancels a fulfillment; its units can be fulfilled again. Fires {@code fulfillments/update} and
+   * {@code orders/updated}.
    *
    * @throws IllegalArgumentException for an unknown or already cancelled fulfillment
    */
@@ -282,9 +284,9 @@ public final class ShopifySimulator implements AutoCloseable {
   }
 
   /**
-   * An order edit removing the unfulfilled units of the first line with this SKU that has any
-   * (its {@code currentQuantity} drops to what was fulfilled, usually 0); the units go back in
-   * stock. Fires {@code orders/edited} and {@code orders/updated}.
+   * An order edit removing the unfulfilled units of the first line with this SKU that has any (its
+   * {@code currentQuantity} drops to what was fulfilled, usually 0); the units go back in stock.
+   * Fires {@code orders/edited} and {@code orders/updated}.
    *
    * @throws IllegalArgumentException for an unknown order or SKU
    * @throws IllegalStateException for a cancelled order or a line with nothing left to remove
@@ -452,7 +454,8 @@ public final class ShopifySimulator implements AutoCloseable {
         throw new IllegalArgumentException("searchIndexLag must not be negative");
       }
       if (webhookRetries < 0 || webhookRetryDelay.isNegative()) {
-        throw new IllegalArgumentException("webhookRetries and webhookRetryDelay must not be negative");
+        throw new IllegalArgumentException(
+            "webhookRetries and webhookRetryDelay must not be negative");
       }
       if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {
         throw new IllegalArgumentException("webhookTimeout must be positive");

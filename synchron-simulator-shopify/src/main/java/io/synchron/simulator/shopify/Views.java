@@ -125,8 +125,7 @@ final class Views {
         (FieldResolver)
             env -> {
               refuseArgument(env, "query");
-              return connection(
-                  life.fulfillmentOrders, f -> f.id, Views::fulfillmentOrder, env);
+              return connection(life.fulfillmentOrders, f -> f.id, Views::fulfillmentOrder, env);
             });
     m.put(
         "fulfillments",
@@ -270,7 +269,8 @@ final class Views {
         "fulfillmentLineItems",
         (FieldResolver)
             env ->
-                connection(fulfillment.lines, FulfillmentLine::id, l -> fulfillmentLine(l, life), env));
+                connection(
+                    fulfillment.lines, FulfillmentLine::id, l -> fulfillmentLine(l, life), env));
     m.put(
         "events",
         (FieldResolver)
@@ -278,7 +278,8 @@ final class Views {
               // Both sort keys (HAPPENED_AT, ID) order the simulator's events the same way but
               // for back-dated events; sort by time, then by creation.
               List<Event> events = new ArrayList<>(fulfillment.events);
-              if (!"ID".equals(String.valueOf(env.getArgument("sortKey")))) {
+              Object sortKey = env.getArgument("sortKey");
+              if (!"ID".equals(sortKey)) {
                 events.sort(Comparator.comparing(Event::happenedAt));
               }
               return connection(events, Event::id, Views::event, env);
@@ -289,8 +290,7 @@ final class Views {
             env -> {
               Set<FulfillmentOrder> owners = new LinkedHashSet<>();
               fulfillment.lines.forEach(l -> owners.add(l.orderLine().owner));
-              return connection(
-                  new ArrayList<>(owners), f -> f.id, Views::fulfillmentOrder, env);
+              return connection(new ArrayList<>(owners), f -> f.id, Views::fulfillmentOrder, env);
             });
     return m;
   }

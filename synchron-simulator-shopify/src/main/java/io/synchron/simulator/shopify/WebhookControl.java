@@ -22,8 +22,8 @@ public final class WebhookControl {
   }
 
   /**
-   * Sends each of the next {@code n} deliveries twice: same body and {@code X-Shopify-Event-Id},
-   * a new {@code X-Shopify-Webhook-Id} for the copy.
+   * Sends each of the next {@code n} deliveries twice: same body and {@code X-Shopify-Event-Id}, a
+   * new {@code X-Shopify-Webhook-Id} for the copy.
    */
   public void duplicateNext(int n) {
     dispatcher.duplicateNext(n);
@@ -53,8 +53,8 @@ public final class WebhookControl {
   }
 
   /**
-   * Every attempt made so far (retries and forged deliveries included), in the order their
-   * answers came back; at most the last 10,000.
+   * Every attempt made so far (retries and forged deliveries included), in the order their answers
+   * came back; at most the last 10,000.
    */
   public List<WebhookDelivery> deliveries() {
     return dispatcher.deliveries();

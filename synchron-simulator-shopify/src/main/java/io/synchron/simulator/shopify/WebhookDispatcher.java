@@ -153,8 +153,10 @@ final class WebhookDispatcher {
           SimulatorGraphQlException.NOT_IMPLEMENTED,
           "webhook format " + format + " is not supported by the simulator");
     }
-    String uri = ShopState.string(input.get("uri"), ShopState.string(input.get("callbackUrl"), null));
-    String field = input.get("uri") != null || input.get("callbackUrl") == null ? "uri" : "callbackUrl";
+    String uri =
+        ShopState.string(input.get("uri"), ShopState.string(input.get("callbackUrl"), null));
+    String field =
+        input.get("uri") != null || input.get("callbackUrl") == null ? "uri" : "callbackUrl";
     String problem = uriProblem(uri);
     if (problem != null) {
       return new ShopState.Outcome<>(
@@ -201,8 +203,7 @@ final class WebhookDispatcher {
     boolean removed = subscriptions.removeIf(s -> s.id().equals(id));
     if (!removed) {
       return new ShopState.Outcome<>(
-          null,
-          List.of(ShopState.userError(null, "Webhook subscription does not exist", "id")));
+          null, List.of(ShopState.userError(null, "Webhook subscription does not exist", "id")));
     }
     return new ShopState.Outcome<>(id, List.of());
   }
@@ -374,8 +375,7 @@ final class WebhookDispatcher {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getEncoder()
-          .encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }

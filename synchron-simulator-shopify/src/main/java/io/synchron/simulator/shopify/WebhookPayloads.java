@@ -48,7 +48,9 @@ final class WebhookPayloads {
     m.put("currency", order.currency());
     m.put("presentment_currency", order.presentmentCurrency());
     m.put("financial_status", lower(order.financialStatus()));
-    m.put("fulfillment_status", restFulfillmentStatus(life.displayFulfillmentStatus(order.lineItems())));
+    m.put(
+        "fulfillment_status",
+        restFulfillmentStatus(life.displayFulfillmentStatus(order.lineItems())));
     m.put("source_name", order.sourceName());
     m.put("source_identifier", order.sourceIdentifier());
     m.put("tags", String.join(", ", order.tags()));

@@ -135,8 +135,7 @@ class AdminEndpointTest {
   @Test
   void aSchemaFieldTheSimulatorDoesNotImplementIsRefusedByName() {
     AdminClient.Reply reply =
-        client.post(
-            "{ orders(first: 1) { nodes { id refunds(first: 1) { id } } } }");
+        client.post("{ orders(first: 1) { nodes { id refunds(first: 1) { id } } } }");
 
     assertThat(reply.json().has("data")).isFalse();
     assertThat(reply.firstError().path("message").asString())

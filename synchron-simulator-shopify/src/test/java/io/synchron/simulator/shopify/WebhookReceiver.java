@@ -20,14 +20,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntUnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A webhook endpoint on 127.0.0.1 for the tests: records every request with its raw body and
- * answers with a status chosen by the request's arrival number (1-based).
+ * answers 200, or what a {@link StatusRule} says.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -50,6 +49,12 @@ final class WebhookReceiver implements AutoCloseable {
     }
   }
 
+  /** The status to answer a request with, given its arrival number (1-based). */
+  @FunctionalInterface
+  interface StatusRule {
+    int status(Received request, int arrival);
+  }
+
   /** What the handler does before answering. */
   @FunctionalInterface
   interface BeforeAnswer {
@@ -60,7 +65,7 @@ final class WebhookReceiver implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final List<Received> received = new ArrayList<>();
   private final AtomicInteger count = new AtomicInteger();
-  private volatile IntUnaryOperator statusByArrival = n -> 200;
+  private volatile StatusRule statusRule = (request, arrival) -> 200;
   private volatile BeforeAnswer beforeAnswer = request -> {};
 
   WebhookReceiver() {
@@ -78,8 +83,8 @@ final class WebhookReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  void answer(IntUnaryOperator statusByArrival) {
-    this.statusByArrival = statusByArrival;
+  void answer(StatusRule rule) {
+    this.statusRule = rule;
   }
 
   void beforeAnswering(BeforeAnswer action) {
@@ -110,8 +115,7 @@ final class WebhookReceiver implements AutoCloseable {
     try (exchange) {
       Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-      Received request =
-          new Received(headers, exchange.getRequestBody().readAllBytes());
+      Received request = new Received(headers, exchange.getRequestBody().readAllBytes());
       int arrival;
       synchronized (this) {
         received.add(request);
@@ -123,7 +127,7 @@ final class WebhookReceiver implements AutoCloseable {
         exchange.sendResponseHeaders(599, -1);
         return;
       }
-      exchange.sendResponseHeaders(statusByArrival.applyAsInt(arrival), -1);
+      exchange.sendResponseHeaders(statusRule.status(request, arrival), -1);
     }
   }
 
