@@ -45,8 +45,9 @@ class PushShipmentHandler implements JobHandler {
   private final SynchronProperties properties;
   private final OrderFlow flow;
   private final TransactionTemplate tx;
-  /** Channels in AUTO mode found not to allow multiple shipments (remembered for the process's life). */
-  private final Map<String, Boolean> singleShipmentChannels = new ConcurrentHashMap<>();
+  /** Channels in AUTO mode found not to allow multiple shipments, and when; asked again a day later. */
+  private final Map<String, java.time.Instant> singleShipmentChannels = new ConcurrentHashMap<>();
+  private final java.time.Clock clock;
 
   PushShipmentHandler(
       SyncedOrders orders,
@@ -55,7 +56,9 @@ class PushShipmentHandler implements JobHandler {
       MarketplaceReferenceData reference,
       SynchronProperties properties,
       OrderFlow flow,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.orders = orders;
     this.shipments = shipments;
     this.connectors = connectors;
@@ -98,7 +101,7 @@ class PushShipmentHandler implements JobHandler {
           throw new PlatformException(marketplace.platformName(), e.getMessage() + " but the channel's multi-shipment"
               + " is ON", 404, null, null, new Failure.Permanent(e.getMessage()), e);
         }
-        singleShipmentChannels.put(order.channelId(), true);
+        singleShipmentChannels.put(order.channelId(), clock.instant());
       }
     }
     pushAsOrderShipment(order, shipment, current, marketplace, tracking, context);
@@ -108,7 +111,10 @@ class PushShipmentHandler implements JobHandler {
     return switch (properties.channel(channelId).multiShipment()) {
       case ON -> true;
       case OFF -> false;
-      case AUTO -> !singleShipmentChannels.containsKey(channelId);
+      case AUTO -> {
+        java.time.Instant found = singleShipmentChannels.get(channelId);
+        yield found == null || found.plus(Duration.ofDays(1)).isBefore(clock.instant());
+      }
     };
   }
 

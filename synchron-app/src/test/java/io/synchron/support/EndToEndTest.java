@@ -59,7 +59,8 @@ public abstract class EndToEndTest {
     clock = new MutableClock(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     mirakl = MiraklSimulator.start(MiraklSimulator.Options.defaults().withClock(clock));
     shopify = ShopifySimulator.start(
-        ShopifySimulator.Options.defaults().withClock(clock).withBucketSize(1_000_000).withRestoreRate(10_000));
+        ShopifySimulator.Options.defaults().withClock(clock).withBucketSize(1_000_000).withRestoreRate(10_000)
+            .withWebhookSecret(WEBHOOK_SECRET));
     MiraklSimulator m = mirakl;
     ShopifySimulator s = shopify;
     registry.add("synchron.shops[0].id", () -> SHOP);

@@ -3,6 +3,7 @@ package io.synchron.sandbox;
 import io.synchron.simulator.mirakl.MiraklSimulator;
 import io.synchron.simulator.mirakl.NewCustomer;
 import io.synchron.simulator.mirakl.NewOrder;
+import io.synchron.simulator.shopify.ShopifySimulator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,7 @@ final class DemoTraffic {
               "London", null, "GBR", null, "en_GB"));
 
   private final MiraklSimulator mirakl;
-  private final Runnable journals;
+  private final ShopifySimulator shopify;
   private final Duration every;
   private final Random random = new Random(42);
   // The simulator forgets its orders when the service stops, but the ledger does not: each run numbers its orders
@@ -45,9 +46,9 @@ final class DemoTraffic {
   private ScheduledExecutorService timer;
   private int placed;
 
-  DemoTraffic(MiraklSimulator mirakl, Runnable clearOtherJournals, Duration every) {
+  DemoTraffic(MiraklSimulator mirakl, ShopifySimulator shopify, Duration every) {
     this.mirakl = mirakl;
-    this.journals = clearOtherJournals;
+    this.shopify = shopify;
     this.every = every;
   }
 
@@ -64,10 +65,51 @@ final class DemoTraffic {
     // The simulators journal every exchange for tests; a sandbox that runs for days must not keep them all.
     if (++ticks % 20 == 0) {
       mirakl.clearJournal();
-      journals.run();
+      shopify.clearJournal();
     }
     if (placeOrders) {
       placeOne();
+      warehouse();
+    }
+  }
+
+  private static final List<String> CARRIERS = List.of("Colissimo", "UPS", "DHL Express", "Chronopost", "Bob's Couriers");
+
+  /**
+   * The warehouse side: an imported order is fulfilled in Shopify a little while after it arrives (now and then in
+   * two parcels, now and then with a carrier the marketplace does not know), and once in a while the marketplace
+   * cancels a paid order before it ships — so the whole loop can be watched.
+   */
+  private void warehouse() {
+    try {
+      java.time.Instant cutoff = java.time.Instant.now().minusSeconds(10);
+      for (io.synchron.simulator.shopify.OrderView order : shopify.orders()) {
+        boolean open = order.cancelledAt() == null
+            && order.lineItems().stream().anyMatch(l -> l.currentQuantity() > 0)
+            && !"FULFILLED".equals(order.displayFulfillmentStatus());
+        if (!open || order.createdAt().isAfter(cutoff) || random.nextInt(3) != 0) {
+          continue;
+        }
+        if (random.nextInt(25) == 0 && order.sourceIdentifier() != null) {
+          String marketplaceId = order.sourceIdentifier().substring(order.sourceIdentifier().lastIndexOf(':') + 1);
+          if ("SHIPPING".equals(mirakl.order(marketplaceId).state())) {
+            mirakl.cancelByOperator(marketplaceId, "35");
+            return;
+          }
+        }
+        String carrier = CARRIERS.get(random.nextInt(CARRIERS.size()));
+        String tracking = "TRK" + (100_000_000 + random.nextInt(900_000_000));
+        java.util.Map<String, Integer> parcel = new java.util.HashMap<>();
+        if (order.lineItems().size() > 1 && random.nextInt(5) == 0
+            && order.fulfillments().isEmpty()) {
+          var first = order.lineItems().get(0);
+          parcel.put(first.sku(), first.currentQuantity());
+        }
+        shopify.fulfill(order.id(), parcel, carrier, tracking, "https://tracking.example/" + tracking);
+        return;
+      }
+    } catch (RuntimeException e) {
+      log.warn("Demo fulfilment not made: {}", e.toString());
     }
   }
 

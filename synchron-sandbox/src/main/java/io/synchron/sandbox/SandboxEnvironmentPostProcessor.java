@@ -74,7 +74,7 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
 
     Duration every = Duration.parse(env.getProperty("synchron.sandbox.demo.interval", "PT3S"));
     boolean demo = env.getProperty("synchron.sandbox.demo.enabled", Boolean.class, true);
-    DemoTraffic traffic = new DemoTraffic(mirakl, shopify::clearJournal, every);
+    DemoTraffic traffic = new DemoTraffic(mirakl, shopify, every);
     traffic.start(demo);
     application.addListeners(
         event -> {

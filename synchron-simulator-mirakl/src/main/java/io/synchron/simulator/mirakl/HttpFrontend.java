@@ -63,6 +63,7 @@ final class HttpFrontend implements HttpHandler {
   private static final String JSON = "application/json;charset=UTF-8";
 
   private final MiraklSimulator.Options options;
+  private volatile boolean multiShipment;
   private final OrderBook book;
   private final ShipmentDesk shipments;
   private final DocumentDesk documents;
@@ -81,6 +82,7 @@ final class HttpFrontend implements HttpHandler {
       Consumer<RecordedExchange> journal,
       JsonMapper mapper) {
     this.options = options;
+    this.multiShipment = options.multiShipment();
     this.book = book;
     this.shipments = shipments;
     this.documents = documents;
@@ -229,7 +231,7 @@ final class HttpFrontend implements HttpHandler {
   }
 
   private Answer runShipments(Route route, Map<String, List<String>> params, Body body) {
-    if (!options.multiShipment()) {
+    if (!multiShipment) {
       // A marketplace without multi-shipment answers so (reference 3.2): a 404 whose body says it.
       return error(ApiError.of(404, "Multi-shipment is not enabled on this marketplace"));
     }
@@ -612,4 +614,9 @@ final class HttpFrontend implements HttpHandler {
   private record Body(String text, byte[] bytes) {}
 
   private record Answer(int status, Map<String, List<String>> headers, String body) {}
+
+  /** Switches the operator's multi-shipment setting while running. */
+  void multiShipment(boolean enabled) {
+    this.multiShipment = enabled;
+  }
 }

@@ -91,10 +91,19 @@ public final class MiraklSimulator implements AutoCloseable {
             new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 0);
     this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
-    server.createContext(
-        "/",
-        new HttpFrontend(options, book, shipments, documents, faults, this::record, mapper));
+    this.frontend = new HttpFrontend(options, book, shipments, documents, faults, this::record, mapper);
+    server.createContext("/", frontend);
     server.start();
+  }
+
+  private final HttpFrontend frontend;
+
+  /**
+   * Switches, while running, whether the operator allows several shipments per order (ST01 and friends); off, they
+   * answer 404 as a marketplace without the feature does. Lets tests share one simulator across both readings.
+   */
+  public void setMultiShipment(boolean enabled) {
+    frontend.multiShipment(enabled);
   }
 
   /** Starts a simulator bound to 127.0.0.1 on {@code options.port()} (0 picks a free port). */

@@ -71,6 +71,15 @@ public final class WebhookControl {
   }
 
   /**
+   * Back to plain delivery, for tests that share a simulator: pending {@link #dropNext} and {@link #duplicateNext}
+   * counts are forgotten, held deliveries are sent, and the list of deliveries is cleared.
+   */
+  public void reset() {
+    dispatcher.reset();
+    dispatcher.clearDeliveries();
+  }
+
+  /**
    * POSTs {@code body} to {@code uri} now, on the calling thread, with every Shopify header but an
    * {@code X-Shopify-Hmac-Sha256} computed with the wrong key, and returns the answered delivery.
    * It is not retried.

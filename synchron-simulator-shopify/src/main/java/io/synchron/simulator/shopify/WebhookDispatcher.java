@@ -414,6 +414,15 @@ final class WebhookDispatcher {
 
   // ---- controls --------------------------------------------------------------------------------
 
+  /** Forgets pending drops and duplicates; deliveries being held are sent. */
+  void reset() {
+    synchronized (this) {
+      dropNext = 0;
+      duplicateNext = 0;
+    }
+    release(false);
+  }
+
   synchronized void dropNext(int n) {
     requireNotNegative(n);
     dropNext += n;
