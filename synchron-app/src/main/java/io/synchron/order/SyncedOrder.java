@@ -101,8 +101,7 @@ public final class SyncedOrder {
         return false;
       }
       // Same timestamp: two changes within the clock's resolution. Take it only if it is further along.
-      if (newer.updatedAt().equals(snapshot.updatedAt())
-          && newer.state().progress() <= snapshot.state().progress()) {
+      if (newer.updatedAt().equals(snapshot.updatedAt()) && !furtherAlong(newer, snapshot)) {
         return false;
       }
     }
@@ -114,7 +113,61 @@ public final class SyncedOrder {
               "STATE_CHANGED", "Marketplace state " + previous.rawState() + " -> " + newer.rawState()));
     }
     follow(newer);
+    noticeLinesCancelledAfterImport(previous, newer);
     return true;
+  }
+
+  /**
+   * Whether a snapshot is further along than another with the same update time: its order state is, or its order
+   * state is the same and no line went back while at least one line went forward (e.g. a line cancelled).
+   */
+  static boolean furtherAlong(MarketplaceOrder newer, MarketplaceOrder older) {
+    int order = Integer.compare(newer.state().progress(), older.state().progress());
+    if (order != 0) {
+      return order > 0;
+    }
+    boolean forward = false;
+    for (MarketplaceOrder.Line line : newer.lines()) {
+      MarketplaceOrder.Line before = older.lines().stream()
+          .filter(l -> l.lineId().equals(line.lineId())).findFirst().orElse(null);
+      if (before == null) {
+        continue;
+      }
+      int step = Integer.compare(MarketplaceState.parse(line.rawState()).progress(),
+          MarketplaceState.parse(before.rawState()).progress());
+      if (step < 0) {
+        return false;
+      }
+      forward |= step > 0;
+    }
+    return forward;
+  }
+
+  /**
+   * Lines the marketplace cancels after the Shopify order exists, while the rest of the order goes on: Shopify still
+   * has them to fulfil. Removing lines from a Shopify order is an order edit Synchron does not make yet, so a person
+   * is asked to, with the lines named.
+   */
+  private void noticeLinesCancelledAfterImport(MarketplaceOrder previous, MarketplaceOrder newer) {
+    if (!shopifyStatus.exists() || shopifyStatus == ShopifyStatus.CANCELLED
+        || marketplaceStatus == MarketplaceStatus.CANCELED) {
+      return;
+    }
+    List<String> cancelled = new ArrayList<>();
+    for (MarketplaceOrder.Line line : newer.lines()) {
+      boolean endedNow = "CANCELED".equals(line.rawState()) || "REFUSED".equals(line.rawState());
+      boolean endedBefore = previous.lines().stream()
+          .anyMatch(p -> p.lineId().equals(line.lineId())
+              && ("CANCELED".equals(p.rawState()) || "REFUSED".equals(p.rawState())));
+      if (endedNow && !endedBefore) {
+        cancelled.add(line.lineId() + " (" + line.sku() + " x" + line.quantity() + ")");
+      }
+    }
+    if (!cancelled.isEmpty()) {
+      requireAttention("Lines cancelled on the marketplace after Shopify order " + shopifyName() + " was created: "
+          + String.join(", ", cancelled) + ". Remove them from the Shopify order (edit it, with restock) so they are"
+          + " not shipped, then dismiss.");
+    }
   }
 
   private void follow(MarketplaceOrder newer) {

@@ -271,4 +271,37 @@ class FulfilmentEndToEndTest extends EndToEndTest {
     assertThat(mirakl.callCount("OR24", id)).isEqualTo(1);
     assertThat(status(id)).isEqualTo("SHIPPED/FULFILLED");
   }
+
+  @Test
+  void aLineRemovedInShopifyBeforeShippingIsCancelledOnMirakl() {
+    String id = importedOrder(1, 2);
+
+    shopify.removeLine(shopifyGid(id), "SKU-2");
+    settleWebhooks();
+    pollAndSettle();
+
+    var lines = mirakl.order(id).lineStates();
+    assertThat(lines.get(id + "-2")).isEqualTo("CANCELED");
+    assertThat(lines.get(id + "-1")).isEqualTo("SHIPPING");
+    assertThat(mirakl.order(id).state()).isEqualTo("SHIPPING");
+  }
+
+  @Test
+  void aLineCancelledOnMiraklAfterImportIsFlaggedForAPersonWithTheLine() throws Exception {
+    String id = importedOrder(1, 1);
+    String reason = "34";
+    String body = "{\"cancelations\":[{\"order_line_id\":\"" + id + "-2\",\"amount\":9.99,\"shipping_amount\":0,"
+        + "\"quantity\":1,\"reason_code\":\"" + reason + "\"}]}";
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(mirakl.baseUrl() + "/api/orders/cancel"))
+            .header("Authorization", mirakl.apiKey()).header("Content-Type", "application/json")
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+    pollAndSettle();
+
+    assertThat(jdbc.sql("select attention from synced_order where marketplace_order_id = ?").params(id)
+        .query(String.class).single()).contains(id + "-2").contains("Remove them from the Shopify order");
+  }
 }

@@ -187,4 +187,21 @@ class SyncedOrderTest {
     assertThat(order.needsCancellationInShopify()).isFalse();
     assertThat(order.attention()).startsWith("Conflict").contains("#1001").contains("fulfilled");
   }
+
+  @Test
+  void aLineCancelledWithinTheSameSecondIsStillTakenIn() {
+    MarketplaceOrder before = snapshot("SHIPPING", T0);
+    MarketplaceOrder.Line line = before.lines().get(0);
+    MarketplaceOrder after = new MarketplaceOrder(before.orderId(), before.commercialId(), before.state(),
+        before.rawState(), before.createdAt(), T0, before.currency(), before.taxMode(), before.rawTaxMode(),
+        before.shippingPrice(), before.totalPrice(), before.totalCommission(), before.shippingDeadline(),
+        before.customerOrderReference(), before.salesChannel(), before.shippingMethod(), before.customer(),
+        java.util.List.of(new MarketplaceOrder.Line(line.lineId(), line.sku(), line.title(), line.quantity(),
+            line.unitPrice(), line.price(), line.shippingPrice(), line.commission(), line.taxes(),
+            line.shippingTaxes(), "CANCELED")));
+
+    assertThat(SyncedOrder.furtherAlong(after, before)).isTrue();
+    assertThat(SyncedOrder.furtherAlong(before, after)).isFalse();
+    assertThat(SyncedOrder.furtherAlong(before, before)).isFalse();
+  }
 }
