@@ -61,6 +61,12 @@ public interface MarketplaceConnector {
   /** Cancels some lines with a reason (Mirakl OR30): amounts as the marketplace charged them. */
   void cancelLines(String orderId, List<LineCancellation> lines);
 
+  /**
+   * Attaches a document (an invoice, a credit note) to the order (Mirakl OR74). File names must be US-ASCII. Returns
+   * the marketplace's reasons for refusing it; empty when accepted.
+   */
+  List<String> uploadDocument(String orderId, String fileName, String typeCode, byte[] content);
+
   /** A carrier as the marketplace lists it. */
   record Carrier(String code, String label, String standardCode, String trackingUrlTemplate) {}
 

@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +64,31 @@ final class MiraklClient {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
   }
+
+  /** A multipart/form-data POST: JSON parts and file parts, in order. */
+  String postMultipart(String operation, String path, List<Part> parts) {
+    String boundary = "synchron-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Part part : parts) {
+      StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+          .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+      if (part.fileName() != null) {
+        head.append("; filename=\"").append(part.fileName()).append('"');
+      }
+      head.append("\r\nContent-Type: ").append(part.contentType()).append("\r\n\r\n");
+      body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(part.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        operation,
+        HttpRequest.newBuilder(uri(path, Map.of()))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  record Part(String name, String fileName, String contentType, byte[] content) {}
 
   private URI uri(String path, Map<String, String> query) {
     Map<String, String> params = new LinkedHashMap<>(query);

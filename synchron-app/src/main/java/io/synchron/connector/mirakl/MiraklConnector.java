@@ -198,6 +198,36 @@ public final class MiraklConnector implements MarketplaceConnector {
     client.put("OR30", "/api/orders/cancel", new MiraklDtos.Cancelations(cancelations));
   }
 
+  @Override
+  public List<String> uploadDocument(String orderId, String fileName, String typeCode, byte[] content) {
+    String metadata = json.writeValueAsString(java.util.Map.of("order_documents",
+        List.of(java.util.Map.of("file_name", fileName, "type_code", typeCode))));
+    String answer = client.postMultipart("OR74", "/api/orders/" + encodePath(orderId) + "/documents", List.of(
+        new MiraklClient.Part("files", fileName, contentType(fileName), content),
+        new MiraklClient.Part("order_documents", null, "application/json",
+            metadata.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    JsonNode root;
+    try {
+      root = json.readTree(answer);
+    } catch (JacksonException e) {
+      throw new MalformedPayloadException(PLATFORM, "OR74 answered unreadable JSON: " + e.getOriginalMessage(), e);
+    }
+    List<String> errors = new ArrayList<>();
+    for (JsonNode document : root.path("order_documents")) {
+      for (JsonNode error : document.path("errors")) {
+        errors.add(error.path("code").asString("") + " (" + error.path("field").asString("") + "): "
+            + error.path("message").asString(""));
+      }
+    }
+    return errors;
+  }
+
+  private static String contentType(String fileName) {
+    String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".pdf") ? "application/pdf" : lower.endsWith(".xml") ? "application/xml"
+        : "application/octet-stream";
+  }
+
   private static List<MiraklDtos.TaxAmount> taxAmounts(List<MarketplaceOrder.Tax> taxes) {
     return taxes.stream().map(t -> new MiraklDtos.TaxAmount(t.code(), t.amount())).toList();
   }

@@ -220,4 +220,17 @@ class MiraklConnectorContractTest {
             new io.synchron.connector.MarketplaceConnector.CarrierTracking("UPS", "UPS", null, "1Z")))
         .isInstanceOf(io.synchron.connector.MultiShipmentUnavailableException.class);
   }
+
+  @Test
+  void documentUploadsConformToOr74AndRefusalsAreReported() {
+    String id = shippingOrder(simulator, connector);
+    byte[] pdf = "%PDF-1.7 invoice".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    assertThat(connector.uploadDocument(id, "invoice-INV-1.pdf", "CUSTOMER_INVOICE", pdf)).isEmpty();
+    assertThat(connector.uploadDocument(id, "note.pdf", "NOT_A_DOCUMENT_TYPE", pdf)).singleElement()
+        .satisfies(e -> assertThat(e).contains("type_code"));
+
+    assertThat(simulator.order(id).documents()).hasSize(1);
+    assertEveryExchangeConforms();
+  }
 }
