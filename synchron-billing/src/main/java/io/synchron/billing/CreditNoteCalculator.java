@@ -98,12 +98,19 @@ final class CreditNoteCalculator {
         }
         units = BigDecimal.ZERO;
       }
+      if (units.signum() == 0 && charged.signum() == 0) {
+        continue;
+      }
       // Crediting all that is left takes the net that is left, so that rounding cannot strand a cent on the line.
       boolean wholeRest = charged.compareTo(chargedLeft) == 0;
       BigDecimal fixedNet = wholeRest ? netLeft : invoiced.priceMode() == PriceMode.NET ? charged : null;
       plan.add(new Planned(line, units, charged, fixedNet, netLeft));
     }
 
+    if (plan.isEmpty()) {
+      return refuse(RefusalReason.NOTHING_TO_CREDIT,
+          "Everything requested on invoice " + original.number() + " has already been credited.");
+    }
     List<BigDecimal> nets = new ArrayList<>();
     plan.forEach(p -> nets.add(p.fixedNet()));
     Map<VatKey, List<Integer>> groups = new LinkedHashMap<>();
@@ -152,7 +159,8 @@ final class CreditNoteCalculator {
     VatAccounting.checkRate(invoiced.seller(), currency, rate);
     BigDecimal refunded = Checks.money(request.amountRefunded(), currency, "amountRefunded");
     return new Computed(DocumentCalculator.content(invoiced.regime(), invoiced.seller(), invoiced.buyer(), currency,
-        invoiced.priceMode(), lines, breakdown, refunded, invoiced.marketplaceOrderId(), null, rate));
+        invoiced.priceMode(), lines, breakdown, refunded, invoiced.marketplaceOrderId(), invoiced.deliveryDate(),
+        rate));
   }
 
   private static List<VatBreakdown> creditedVat(List<DocumentLine> lines, DocumentContent invoiced,

@@ -2,6 +2,7 @@ package io.synchron.billing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,7 +110,7 @@ final class DocumentCalculator {
 
   static DocumentContent content(VatRegime regime, Seller seller, Buyer buyer, String currency, PriceMode priceMode,
       List<DocumentLine> lines, List<VatBreakdown> breakdown, BigDecimal settled, String orderId,
-      java.time.LocalDate deliveryDate, ExchangeRate rate) {
+      LocalDate deliveryDate, ExchangeRate rate) {
     BigDecimal zero = Money.zero(currency);
     BigDecimal lineTotal = lines.stream().map(DocumentLine::netAmount).reduce(zero, BigDecimal::add);
     BigDecimal vatTotal = breakdown.stream().map(VatBreakdown::taxAmount).reduce(zero, BigDecimal::add);

@@ -15,7 +15,7 @@ import java.util.List;
  * @param vatBreakdown BG-23, one entry per category and rate, in order of first appearance
  * @param totals BG-22
  * @param marketplaceOrderId BT-13
- * @param deliveryDate BT-72 or {@code null}
+ * @param deliveryDate BT-72, the date of supply (a credit note keeps its invoice's)
  * @param vatAccounting BT-6/BT-111, or {@code null} when the document is in the seller's accounting currency
  */
 public record DocumentContent(

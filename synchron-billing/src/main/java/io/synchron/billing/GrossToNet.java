@@ -17,23 +17,15 @@ final class GrossToNet {
   private GrossToNet() {}
 
   /**
-   * The taxable base of a group charged {@code gross} in total: the base whose BR-CO-17 VAT brings it back to
-   * {@code gross} exactly when one exists (the nearest base first, then a cent below, then a cent above), else the
-   * nearest base.
+   * The taxable base of a group charged {@code gross} in total: {@code round(gross / (1 + rate/100))}. When any base
+   * gives back {@code gross} with its BR-CO-17 VAT, it is this one (it lies within half a cent of the exact quotient);
+   * when none does, this is the nearest.
    */
   static BigDecimal base(BigDecimal gross, BigDecimal ratePercent, String currency) {
     if (ratePercent.signum() == 0) {
       return Money.round(gross, currency);
     }
-    BigDecimal nearest = Money.round(gross.divide(divisor(ratePercent), WORKING_SCALE, RoundingMode.HALF_UP), currency);
-    BigDecimal cent = BigDecimal.ONE.movePointLeft(Money.scale(currency));
-    for (BigDecimal candidate : List.of(nearest, nearest.subtract(cent), nearest.add(cent))) {
-      if (candidate.signum() >= 0
-          && candidate.add(Money.vat(candidate, ratePercent, currency)).compareTo(gross) == 0) {
-        return candidate;
-      }
-    }
-    return nearest;
+    return Money.round(gross.divide(divisor(ratePercent), WORKING_SCALE, RoundingMode.HALF_UP), currency);
   }
 
   /** A tax-included amount to apportion; {@code fixedNet} is its net when already decided (else {@code null}). */

@@ -11,12 +11,15 @@ import java.util.List;
  *
  * <p><b>Tax-included prices.</b> With {@link PriceMode#TAX_INCLUDED}, each line's charged amount is
  * {@code round(quantity × unitPrice) − discount}. The lines are grouped by VAT category and rate; for each group the
- * taxable base is derived once from the group's charged total {@code G} as {@code round(G / (1 + rate/100))}, then the
- * neighbouring cents are tried so that {@code base + round(base × rate/100) = G} whenever such a base exists (for some
- * totals none does: 2.97 at 20 % gives 2.47 + 0.49 or 2.48 + 0.50; the nearest base is kept and the cent shows in the
- * {@link Reconciliation}). The base is then apportioned to the lines by the largest-remainder method, so line nets add
- * up to the base exactly. Converting each line separately and summing would drift by up to a cent per line, and
- * EN 16931 computes VAT on the group base (BR-CO-17), not on lines.
+ * taxable base is derived once from the group's charged total {@code G} as {@code round(G / (1 + rate/100))} (HALF_UP)
+ * and the VAT is then {@code round(base × rate/100)} (BR-CO-17). The base is apportioned to the lines by the
+ * largest-remainder method: each line gets its exact share rounded down, the missing cents go to the lines with the
+ * largest remainders, so line nets add up to the base exactly. Converting each line separately and summing would drift
+ * by up to a cent per line, and EN 16931 computes VAT on the group base, not on lines.
+ *
+ * <p>Some totals cannot be reproduced by any base: at 20 %, 2.97 gives 2.48 + 0.50 = 2.98 and 2.47 + 0.49 = 2.96 (about
+ * one cent value in three at 20 %). The document then totals a cent more or less than was charged; the VAT is not
+ * bent to hide it. The difference shows in the {@link Reconciliation} and as the amount due (BT-115).
  *
  * @param requestKey idempotency key chosen by the caller (e.g. "invoice:" + channel + ":" + order id): issuing twice
  *     with the same key returns the first document instead of a second one
@@ -30,7 +33,8 @@ import java.util.List;
  * @param amountCharged what the marketplace actually charged the customer, VAT included; written as the paid amount
  *     (BT-113) and compared with the document total in the {@link Reconciliation}
  * @param marketplaceOrderId the marketplace order id, written as purchase order reference (BT-13)
- * @param deliveryDate date of supply (BT-72) when known, else {@code null}
+ * @param deliveryDate date of supply (BT-72), e.g. the shipping date; EU art. 226(7) asks for it when it differs
+ *     from the issue date
  * @param exchangeRate required when the seller's VAT accounting currency differs from {@code currency}, else
  *     {@code null}
  */
@@ -70,6 +74,7 @@ public record IssueRequest(
     }
     amountCharged = Checks.money(amountCharged, currency, "amountCharged");
     marketplaceOrderId = Checks.text(marketplaceOrderId, "marketplaceOrderId");
+    Checks.present(deliveryDate, "deliveryDate");
     VatAccounting.checkRate(seller, currency, exchangeRate);
   }
 }
