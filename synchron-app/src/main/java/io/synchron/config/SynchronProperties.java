@@ -18,7 +18,8 @@ public record SynchronProperties(
     @DefaultValue List<Channel> channels,
     @DefaultValue Jobs jobs,
     URI publicUrl,
-    @DefaultValue Reconcile reconcile) {
+    @DefaultValue Reconcile reconcile,
+    @DefaultValue Finance finance) {
 
   public SynchronProperties {
     shops = List.copyOf(shops);
@@ -92,7 +93,8 @@ public record SynchronProperties(
       @DefaultValue("AUTO") MultiShipment multiShipment,
       @DefaultValue Map<String, String> carrierMapping,
       @DefaultValue Map<String, String> cancelReasons,
-      @DefaultValue("CUSTOMER") String shopifyCancelReason) {
+      @DefaultValue("CUSTOMER") String shopifyCancelReason,
+      @DefaultValue Invoicing invoicing) {
 
     public Channel {
       carrierMapping = Map.copyOf(carrierMapping);
@@ -119,6 +121,68 @@ public record SynchronProperties(
     AUTO,
     ON,
     OFF
+  }
+
+  /**
+   * Invoicing of a channel's sales: when (the order state the finance process needs), under which VAT regime, by
+   * which legal entity, in which number series, and whether documents go to the marketplace (Mirakl OR74).
+   */
+  public record Invoicing(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("SHIPPED") InvoiceTrigger trigger,
+      @DefaultValue("SELLER_INVOICES") String regime,
+      String series,
+      String creditNoteSeries,
+      @DefaultValue LegalEntity seller,
+      @DefaultValue("true") boolean upload,
+      @DefaultValue("CUSTOMER_INVOICE") String invoiceDocumentType,
+      @DefaultValue("CUSTOMER_INVOICE") String creditNoteDocumentType,
+      @DefaultValue Map<String, java.math.BigDecimal> exchangeRates) {
+
+    public Invoicing {
+      exchangeRates = Map.copyOf(exchangeRates);
+    }
+  }
+
+  /** When an order's invoice is issued. */
+  public enum InvoiceTrigger {
+    /** Accepted on the marketplace (and the buyer's address known). */
+    ACCEPTED,
+    /** Shipped (validated on the marketplace). */
+    SHIPPED,
+    /** Received by the customer according to the marketplace. */
+    DELIVERED
+  }
+
+  /** The selling legal entity printed on invoices. */
+  public record LegalEntity(
+      String name,
+      String street,
+      String postalCode,
+      String city,
+      String countryCode,
+      String vatId,
+      String registration,
+      String paymentTerms,
+      String iban,
+      String bic,
+      String accountingCurrency,
+      @DefaultValue("Europe/Paris") String zone) {}
+
+  /** Where finance events (invoice.issued, credit_note.issued) are delivered. */
+  public record Finance(@DefaultValue List<FinanceEndpoint> endpoints) {
+    public Finance {
+      endpoints = List.copyOf(endpoints);
+    }
+  }
+
+  /** A finance system's HTTPS endpoint and the secret its deliveries are signed with. */
+  public record FinanceEndpoint(String id, URI url, String secret) {
+    public FinanceEndpoint {
+      Objects.requireNonNull(id, "synchron.finance.endpoints[].id is required");
+      Objects.requireNonNull(url, "synchron.finance.endpoints[" + id + "].url is required");
+      Objects.requireNonNull(secret, "synchron.finance.endpoints[" + id + "].secret is required");
+    }
   }
 
   /** The reconciliation sweep that re-reads recently changed Shopify orders, in case a webhook was lost. */

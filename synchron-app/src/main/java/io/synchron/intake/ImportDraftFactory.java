@@ -28,13 +28,6 @@ import java.util.Map;
 final class ImportDraftFactory {
 
   static final int MAX_TEXT = 255;
-  private static final Map<String, String> ISO3_TO_ISO2 = new LinkedHashMap<>();
-
-  static {
-    for (String iso2 : Locale.getISOCountries()) {
-      ISO3_TO_ISO2.put(new Locale("", iso2).getISO3Country(), iso2);
-    }
-  }
 
   private ImportDraftFactory() {}
 
@@ -209,14 +202,7 @@ final class ImportDraftFactory {
 
   /** Mirakl sends ISO 3166 alpha-3 (FRA); Shopify wants alpha-2 (FR). Unknown codes are left out, not guessed. */
   static String countryCode(String iso3) {
-    if (iso3 == null) {
-      return null;
-    }
-    String code = iso3.trim().toUpperCase(Locale.ROOT);
-    if (code.length() == 2) {
-      return code;
-    }
-    return ISO3_TO_ISO2.get(code);
+    return io.synchron.shared.Countries.alpha2(iso3);
   }
 
   /** Shopify's text fields take 255 characters; longer marketplace text is cut at a code-point boundary. */

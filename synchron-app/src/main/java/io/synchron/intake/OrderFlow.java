@@ -27,8 +27,11 @@ class OrderFlow {
   private final SyncedOrders orders;
   private final Jobs jobs;
   private final StockReservations reservations;
+  private final io.synchron.invoicing.InvoicingFlow invoicing;
 
-  OrderFlow(SyncedOrders orders, Jobs jobs, StockReservations reservations) {
+  OrderFlow(SyncedOrders orders, Jobs jobs, StockReservations reservations,
+      io.synchron.invoicing.InvoicingFlow invoicing) {
+    this.invoicing = invoicing;
     this.orders = orders;
     this.jobs = jobs;
     this.reservations = reservations;
@@ -56,6 +59,7 @@ class OrderFlow {
     if (order.shopifyStatus() == io.synchron.order.ShopifyStatus.IMPORT_QUEUED) {
       jobs.enqueue(new JobRequest(IMPORT, "import:" + order.id(), orderKey(order), order.id().value(), null));
     }
+    invoicing.queueIfDue(order);
     if (order.needsCancellationInShopify()) {
       jobs.enqueue(new JobRequest(CANCEL_IN_SHOPIFY, "cancel-shopify:" + order.id(), orderKey(order),
           order.id().value(), null));

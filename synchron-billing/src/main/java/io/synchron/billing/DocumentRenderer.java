@@ -6,5 +6,11 @@ package io.synchron.billing;
  */
 public interface DocumentRenderer {
 
+  /** The standard renderer (readable PDF/A-3, Factur-X, UBL 2.1), so callers need not know the render package. */
+  static DocumentRenderer standard(java.time.Clock clock) {
+    return new io.synchron.billing.render.StandardDocumentRenderer(clock);
+  }
+
+
   Renditions render(BillingDocument document);
 }

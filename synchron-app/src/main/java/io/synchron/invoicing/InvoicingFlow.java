@@ -1,0 +1,80 @@
+package io.synchron.invoicing;
+
+import io.synchron.config.SynchronProperties;
+import io.synchron.config.SynchronProperties.InvoiceTrigger;
+import io.synchron.jobs.JobRequest;
+import io.synchron.jobs.Jobs;
+import io.synchron.order.MarketplaceState;
+import io.synchron.order.MarketplaceStatus;
+import io.synchron.order.SyncedOrder;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides, whenever an order changes, whether an invoice or a credit note is now due, and queues it in the same
+ * transaction (keyed by what it is for, so it is queued once).
+ */
+@Component
+public class InvoicingFlow {
+
+  static final String ISSUE_INVOICE = "ISSUE_INVOICE";
+  static final String ISSUE_CREDIT_NOTE = "ISSUE_CREDIT_NOTE";
+  static final String UPLOAD_DOCUMENT = "UPLOAD_DOCUMENT";
+  static final String DELIVER_FINANCE_EVENT = "DELIVER_FINANCE_EVENT";
+
+  private final SynchronProperties properties;
+  private final Jobs jobs;
+  private final JdbcClient jdbc;
+
+  InvoicingFlow(SynchronProperties properties, Jobs jobs, JdbcClient jdbc) {
+    this.properties = properties;
+    this.jobs = jobs;
+    this.jdbc = jdbc;
+  }
+
+  /** Queues what the order's new position calls for. Runs in the transaction that saves the order. */
+  public void queueIfDue(SyncedOrder order) {
+    SynchronProperties.Invoicing invoicing = properties.channel(order.channelId()).invoicing();
+    if (!invoicing.enabled()) {
+      return;
+    }
+    if (invoiceDue(order, invoicing.trigger())) {
+      jobs.enqueue(new JobRequest(ISSUE_INVOICE, "invoice:" + order.id(), "order:" + order.id(), order.id().value(), null));
+    }
+    List<String> cancelled = cancelledLines(order);
+    if (!cancelled.isEmpty() && hasInvoice(order)) {
+      jobs.enqueue(new JobRequest(ISSUE_CREDIT_NOTE, "credit:" + order.id() + ":" + String.join(",", cancelled),
+          "order:" + order.id(), order.id().value(), null));
+    }
+  }
+
+  static boolean invoiceDue(SyncedOrder order, InvoiceTrigger trigger) {
+    MarketplaceStatus s = order.marketplaceStatus();
+    return switch (trigger) {
+      case ACCEPTED -> s == MarketplaceStatus.ACCEPTED || s == MarketplaceStatus.TO_SHIP
+          || s == MarketplaceStatus.SHIPPED || s == MarketplaceStatus.CLOSED;
+      case SHIPPED -> s == MarketplaceStatus.SHIPPED || s == MarketplaceStatus.CLOSED;
+      case DELIVERED -> order.snapshot().state() == MarketplaceState.RECEIVED
+          || order.snapshot().state() == MarketplaceState.CLOSED;
+    };
+  }
+
+  /** The lines no longer sold: all of them when the order is cancelled, else the cancelled ones. */
+  static List<String> cancelledLines(SyncedOrder order) {
+    if (order.marketplaceStatus() == MarketplaceStatus.CANCELED) {
+      return order.snapshot().lines().stream().map(l -> l.lineId()).sorted().toList();
+    }
+    return order.snapshot().lines().stream()
+        .filter(l -> "CANCELED".equals(l.rawState()))
+        .map(l -> l.lineId())
+        .sorted()
+        .toList();
+  }
+
+  private boolean hasInvoice(SyncedOrder order) {
+    return jdbc.sql("select count(*) from order_document where synced_order_id = ? and kind = 'INVOICE'")
+            .params(order.id().value()).query(Long.class).single() > 0
+        || jobs.findByKey("invoice:" + order.id()).isPresent();
+  }
+}
