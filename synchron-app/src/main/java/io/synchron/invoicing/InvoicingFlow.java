@@ -43,9 +43,20 @@ public class InvoicingFlow {
       jobs.enqueue(new JobRequest(ISSUE_INVOICE, "invoice:" + order.id(), "order:" + order.id(), order.id().value(), null));
     }
     List<String> cancelled = cancelledLines(order);
-    if (!cancelled.isEmpty() && hasInvoice(order)) {
+    boolean refunded = order.snapshot().lines().stream().anyMatch(l -> !l.refunds().isEmpty());
+    if ((cancelled.isEmpty() && !refunded) || !hasInvoice(order)) {
+      return;
+    }
+    if (!cancelled.isEmpty()) {
       jobs.enqueue(new JobRequest(ISSUE_CREDIT_NOTE, "credit:" + order.id() + ":" + String.join(",", cancelled),
           "order:" + order.id(), order.id().value(), null));
+    }
+    // One credit note per marketplace refund, keyed by the marketplace's refund id: seen again, it is not repeated.
+    for (var line : order.snapshot().lines()) {
+      for (var refund : line.refunds()) {
+        jobs.enqueue(new JobRequest(ISSUE_CREDIT_NOTE, "refund:" + order.id() + ":" + refund.id(),
+            "order:" + order.id(), order.id().value(), "{\"refund\":\"" + refund.id() + "\"}"));
+      }
     }
   }
 

@@ -59,6 +59,11 @@ class IssueCreditNoteHandler implements JobHandler {
       // The invoice is still being issued (its job runs first on this order); come back shortly.
       throw new InvoiceNotYetIssued();
     }
+    String refundId = job.payload() == null ? null : io.synchron.shared.Json.text(job.payload(), "refund");
+    if (refundId != null) {
+      issueForRefund(job, context, order, invoice, refundId);
+      return;
+    }
     List<String> cancelled = InvoicingFlow.cancelledLines(order);
     boolean wholeOrder = order.marketplaceStatus() == io.synchron.order.MarketplaceStatus.CANCELED;
     List<CreditLine> lines = new ArrayList<>();
@@ -95,6 +100,71 @@ class IssueCreditNoteHandler implements JobHandler {
       if (result instanceof IssueResult.Issued issued) {
         var d = issued.document();
         if (documents.record(id, order.channelId(), job.idempotencyKey(), d)) {
+          String currency = d.document().content().currency();
+          locked.note(OrderEvent.Side.SYNCHRON, "CREDIT_NOTE_ISSUED", "Credit note " + d.number() + " for invoice "
+              + invoice + ": " + Money.format(d.totals().taxInclusiveTotal(), currency) + " " + currency);
+        }
+        context.completeInTransaction(d.number());
+      } else {
+        IssueResult.Refused refused = (IssueResult.Refused) result;
+        locked.note(OrderEvent.Side.SYNCHRON, "NO_CREDIT_NOTE", "No credit note issued: " + refused.explanation());
+        context.completeInTransaction(refused.reason().name());
+      }
+      orders.save(locked);
+    });
+  }
+
+  /** A marketplace refund: the line's refunded amount and shipping, in the order's tax mode, as the marketplace gave. */
+  private void issueForRefund(Job job, JobContext context, SyncedOrder order, String invoice, String refundId) {
+    MarketplaceOrder.Line line = null;
+    MarketplaceOrder.Refund refund = null;
+    for (MarketplaceOrder.Line l : order.snapshot().lines()) {
+      for (MarketplaceOrder.Refund r : l.refunds()) {
+        if (r.id().equals(refundId)) {
+          line = l;
+          refund = r;
+        }
+      }
+    }
+    if (refund == null) {
+      return;
+    }
+    boolean excluded = order.snapshot().taxMode() == MarketplaceOrder.TaxMode.TAX_EXCLUDED;
+    List<CreditLine> lines = new ArrayList<>();
+    BigDecimal total = BigDecimal.ZERO;
+    if (Money.orZero(refund.amount()).signum() > 0) {
+      lines.add(CreditLine.amount(line.lineId(), refund.amount()));
+      total = total.add(refund.amount());
+    }
+    if (Money.orZero(refund.shippingAmount()).signum() > 0) {
+      lines.add(CreditLine.amount("shipping", refund.shippingAmount()));
+      total = total.add(refund.shippingAmount());
+    }
+    if (excluded) {
+      total = total.add(refund.taxes().stream().map(MarketplaceOrder.Tax::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+      total = total.add(refund.shippingTaxes().stream().map(MarketplaceOrder.Tax::amount)
+          .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    SynchronProperties.Invoicing config = properties.channel(order.channelId()).invoicing();
+    String series = config.creditNoteSeries() != null ? config.creditNoteSeries()
+        : order.channelId().toUpperCase(Locale.ROOT) + "-CN";
+    IssueResult result = creditNotes.issue(new CreditNoteRequest(job.idempotencyKey(), series, invoice, lines,
+        Money.scaled(total, order.snapshot().currency()),
+        "Refund " + refundId + " on the marketplace" + (refund.reasonCode() == null ? "" : " (reason "
+            + refund.reasonCode() + ")"),
+        null));
+    record(job, context, order, invoice, result);
+  }
+
+  private void record(Job job, JobContext context, SyncedOrder order, String invoice, IssueResult result) {
+    tx.executeWithoutResult(status -> {
+      SyncedOrder locked = orders.lock(order.id()).orElseThrow();
+      if (result instanceof IssueResult.Issued issued) {
+        var d = issued.document();
+        if (documents.record(order.id(), order.channelId(), job.idempotencyKey(), d)) {
           String currency = d.document().content().currency();
           locked.note(OrderEvent.Side.SYNCHRON, "CREDIT_NOTE_ISSUED", "Credit note " + d.number() + " for invoice "
               + invoice + ": " + Money.format(d.totals().taxInclusiveTotal(), currency) + " " + currency);

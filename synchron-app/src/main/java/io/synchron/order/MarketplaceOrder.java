@@ -71,9 +71,37 @@ public record MarketplaceOrder(
       BigDecimal commission,
       List<Tax> taxes,
       List<Tax> shippingTaxes,
-      String rawState) {
+      String rawState,
+      List<Refund> refunds) {
 
     public Line {
+      taxes = taxes == null ? List.of() : List.copyOf(taxes);
+      shippingTaxes = shippingTaxes == null ? List.of() : List.copyOf(shippingTaxes);
+      refunds = refunds == null ? List.of() : List.copyOf(refunds);
+    }
+
+    /** A line without refunds. */
+    public Line(String lineId, String sku, String title, int quantity, BigDecimal unitPrice, BigDecimal price,
+        BigDecimal shippingPrice, BigDecimal commission, List<Tax> taxes, List<Tax> shippingTaxes, String rawState) {
+      this(lineId, sku, title, quantity, unitPrice, price, shippingPrice, commission, taxes, shippingTaxes, rawState,
+          List.of());
+    }
+  }
+
+  /**
+   * Money the marketplace gave back on a line (by its customer service, after a return, or at the seller's request),
+   * amounts in the order's tax mode.
+   */
+  public record Refund(
+      String id,
+      BigDecimal amount,
+      BigDecimal shippingAmount,
+      List<Tax> taxes,
+      List<Tax> shippingTaxes,
+      String reasonCode,
+      String state) {
+
+    public Refund {
       taxes = taxes == null ? List.of() : List.copyOf(taxes);
       shippingTaxes = shippingTaxes == null ? List.of() : List.copyOf(shippingTaxes);
     }

@@ -205,4 +205,32 @@ class InvoicingEndToEndTest extends EndToEndTest {
     await().atMost(Duration.ofSeconds(10))
         .until(() -> received.stream().filter(r -> r.body().contains(number)).count() > before);
   }
+
+  @Test
+  void aRefundMadeOnTheMarketplaceAfterShippingGivesACreditNoteForExactlyThatAmount() throws Exception {
+    String id = paidOrder();
+    String invoice = documents(id).stream().filter(n -> n.startsWith("FR-INV-")).findFirst().orElseThrow();
+    HttpResponse<String> shipped = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(mirakl.baseUrl() + "/api/orders/" + id + "/ship"))
+            .header("Authorization", mirakl.apiKey()).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(shipped.statusCode()).isEqualTo(204);
+
+    mirakl.refundByOperator(id, id + "-1", new BigDecimal("19.99"), BigDecimal.ZERO, "15");
+    pollAndSettle();
+    drain();
+
+    String creditNote = documents(id).stream().filter(n -> n.startsWith("FR-CN-")).findFirst().orElseThrow();
+    assertThat(jdbc.sql("select o.document_number from billing_document d join billing_document o"
+            + " on o.id = d.original_document_id where d.document_number = ?").params(creditNote)
+        .query(String.class).single()).isEqualTo(invoice);
+    String body = new String(get("/api/documents?marketplaceOrderId=" + id).body(), StandardCharsets.UTF_8);
+    assertThat(body).contains(creditNote).contains("19.99");
+
+    // Seen again at the next poll, the same refund gives no second credit note.
+    mirakl.confirmReceipt(id);
+    pollAndSettle();
+    drain();
+    assertThat(documents(id).stream().filter(n -> n.startsWith("FR-CN-"))).hasSize(1);
+  }
 }

@@ -310,7 +310,14 @@ public final class MiraklConnector implements MarketplaceConnector {
               l.totalCommission() != null ? l.totalCommission() : l.commissionFee(),
               taxes(l.taxes()),
               taxes(l.shippingTaxes()),
-              l.orderLineState()));
+              l.orderLineState(),
+              l.refunds() == null
+                  ? List.of()
+                  : l.refunds().stream()
+                      .filter(r -> r.id() != null)
+                      .map(r -> new MarketplaceOrder.Refund(r.id(), r.amount(), r.shippingAmount(), taxes(r.taxes()),
+                          taxes(r.shippingTaxes()), r.reasonCode(), r.refundState() != null ? r.refundState() : r.state()))
+                      .toList()));
     }
     MiraklDtos.Customer c = o.customer();
     return new MarketplaceOrder(

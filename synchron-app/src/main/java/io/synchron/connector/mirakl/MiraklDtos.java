@@ -72,7 +72,11 @@ final class MiraklDtos {
       BigDecimal totalCommission,
       BigDecimal commissionFee,
       List<Tax> taxes,
-      List<Tax> shippingTaxes) {}
+      List<Tax> shippingTaxes,
+      List<Refund> refunds) {}
+
+  record Refund(String id, BigDecimal amount, BigDecimal shippingAmount, List<Tax> taxes, List<Tax> shippingTaxes,
+      String reasonCode, String state, String refundState) {}
 
   record Tax(String code, BigDecimal amount, BigDecimal rate) {}
 
