@@ -70,6 +70,19 @@ public class SandboxEnvironmentPostProcessor implements EnvironmentPostProcessor
     props.put("synchron.channels[0].poll-interval", env.getProperty("synchron.sandbox.poll-interval", "PT5S"));
     props.put("synchron.channels[0].min-poll-interval", "PT1S");
     props.put("synchron.channels[0].initial-lookback", "PT1H");
+    // The demo invoices its shipped sales, as a French seller would, and attaches them to the marketplace orders.
+    props.put("synchron.channels[0].invoicing.enabled", env.getProperty("synchron.sandbox.invoicing", "true"));
+    props.put("synchron.channels[0].invoicing.trigger", "shipped");
+    props.put("synchron.channels[0].invoicing.series", "DEMO-INV");
+    props.put("synchron.channels[0].invoicing.credit-note-series", "DEMO-CN");
+    props.put("synchron.channels[0].invoicing.seller.name", "Atelier Démo SAS");
+    props.put("synchron.channels[0].invoicing.seller.street", "10 rue de la Paix");
+    props.put("synchron.channels[0].invoicing.seller.postal-code", "75002");
+    props.put("synchron.channels[0].invoicing.seller.city", "Paris");
+    props.put("synchron.channels[0].invoicing.seller.country-code", "FR");
+    props.put("synchron.channels[0].invoicing.seller.vat-id", "FR32123456789");
+    props.put("synchron.channels[0].invoicing.seller.registration", "123456789");
+    props.put("synchron.channels[0].invoicing.seller.accounting-currency", "EUR");
     env.getPropertySources().addFirst(new MapPropertySource("synchron-sandbox", props));
 
     Duration every = Duration.parse(env.getProperty("synchron.sandbox.demo.interval", "PT3S"));

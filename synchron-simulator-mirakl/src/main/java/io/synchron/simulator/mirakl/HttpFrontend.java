@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,22 +50,28 @@ final class HttpFrontend implements HttpHandler {
           "PUT ship", "OR24",
           "PUT cancel", "OR29",
           "POST documents", "OR74");
+  private static final Pattern DOCUMENT_REQUEST_LINES_PATH =
+      Pattern.compile("^/api/document-request/([^/]+)/lines$");
   private static final Map<String, String> FIXED_ROUTES =
-      Map.of(
-          "GET /api/orders", "OR11",
-          "GET /api/orders/documents", "OR72",
-          "PUT /api/orders/refund", "OR28",
-          "PUT /api/orders/cancel", "OR30",
-          "GET /api/shipping/carriers", "SH21",
-          "GET /api/reasons", "RE01",
-          "POST /api/shipments", "ST01",
-          "GET /api/shipments", "ST11",
-          "POST /api/shipments/tracking", "ST23",
-          "PUT /api/shipments/ship", "ST24");
+      Map.ofEntries(
+          Map.entry("GET /api/document-request/requests", "DR11"),
+          Map.entry("POST /api/document-request/documents/upload", "DR74"),
+          Map.entry("GET /api/orders", "OR11"),
+          Map.entry("GET /api/orders/documents", "OR72"),
+          Map.entry("PUT /api/orders/refund", "OR28"),
+          Map.entry("PUT /api/orders/cancel", "OR30"),
+          Map.entry("GET /api/shipping/carriers", "SH21"),
+          Map.entry("GET /api/reasons", "RE01"),
+          Map.entry("POST /api/shipments", "ST01"),
+          Map.entry("GET /api/shipments", "ST11"),
+          Map.entry("POST /api/shipments/tracking", "ST23"),
+          Map.entry("PUT /api/shipments/ship", "ST24"));
   private static final String JSON = "application/json;charset=UTF-8";
 
   private final MiraklSimulator.Options options;
   private volatile boolean multiShipment;
+  private volatile boolean documentRequests;
+  private final DocumentRequestDesk requests;
   private final OrderBook book;
   private final ShipmentDesk shipments;
   private final DocumentDesk documents;
@@ -78,11 +86,14 @@ final class HttpFrontend implements HttpHandler {
       OrderBook book,
       ShipmentDesk shipments,
       DocumentDesk documents,
+      DocumentRequestDesk requests,
       ScriptedFaults faults,
       Consumer<RecordedExchange> journal,
       JsonMapper mapper) {
     this.options = options;
     this.multiShipment = options.multiShipment();
+    this.documentRequests = options.documentRequests();
+    this.requests = requests;
     this.book = book;
     this.shipments = shipments;
     this.documents = documents;
@@ -105,7 +116,13 @@ final class HttpFrontend implements HttpHandler {
     try {
       byte[] bytes = exchange.getRequestBody().readAllBytes();
       requestBody = new String(bytes, StandardCharsets.UTF_8);
-      orderIds = referencedOrders(route, query, requestBody);
+      orderIds =
+          referencedOrders(
+              route,
+              query,
+              requestBody,
+              bytes,
+              exchange.getRequestHeaders().getFirst("Content-Type"));
       answer = process(exchange, route, query, new Body(requestBody, bytes));
     } catch (RuntimeException e) {
       LOG.error("Simulator failed on {} {}", method, path, e);
@@ -222,6 +239,10 @@ final class HttpFrontend implements HttpHandler {
           return uploadDocuments(route.orderId, body.bytes, contentType);
         case "OR72":
           return ok(documents.list(requiredOrderIds(params)));
+        case "DR11":
+        case "DR12":
+        case "DR74":
+          return runDocumentRequests(route, params, body, contentType);
         default:
           return runShipments(route, params, body);
       }
@@ -247,6 +268,217 @@ final class HttpFrontend implements HttpHandler {
       default:
         throw new IllegalStateException("no handler for " + route.operation);
     }
+  }
+
+  private Answer runDocumentRequests(
+      Route route, Map<String, List<String>> params, Body body, String contentType) {
+    if (!documentRequests) {
+      // An operator that does not use accounting document requests: the endpoints are not there.
+      return error(
+          ApiError.of(404, "Accounting document requests are not enabled on this marketplace"));
+    }
+    switch (route.operation) {
+      case "DR11":
+        return ok(requests.list(documentRequestsQuery(params)));
+      case "DR12":
+        return ok(requests.lines(route.resourceId));
+      case "DR74":
+        return uploadAccountingDocuments(body.bytes, contentType);
+      default:
+        throw new IllegalStateException("no handler for " + route.operation);
+    }
+  }
+
+  private Answer uploadAccountingDocuments(byte[] body, String contentType) {
+    List<Multipart.Part> parts = Multipart.parse(body, contentType);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    Set<String> repeated = new LinkedHashSet<>();
+    String input = null;
+    for (Multipart.Part part : parts) {
+      if (part.name().equals("files")) {
+        if (part.fileName() == null || part.fileName().isBlank()) {
+          throw validation("files", "Every files part needs a file name");
+        }
+        if (files.put(part.fileName(), part.content()) != null) {
+          repeated.add(part.fileName());
+        }
+      } else if (part.name().equals("documents_input")) {
+        input = part.text();
+      }
+    }
+    if (input == null) {
+      throw validation("documents_input", "The documents_input part is required");
+    }
+    if (files.isEmpty()) {
+      throw validation("files", "At least one files part is required");
+    }
+    return ok(requests.upload(accountingDocuments(input), files, repeated));
+  }
+
+  private List<DocumentRequestDesk.UploadInput> accountingDocuments(String text) {
+    JsonNode root;
+    try {
+      root = mapper.readTree(text);
+    } catch (JacksonException e) {
+      throw validation("documents_input", "Malformed JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject() || !root.path("requests").isArray()) {
+      throw validation("documents_input.requests", "requests is required and must be an array");
+    }
+    List<DocumentRequestDesk.UploadInput> inputs = new ArrayList<>();
+    int index = 0;
+    for (JsonNode entry : root.get("requests")) {
+      String field = "requests[" + index++ + "]";
+      if (!entry.isObject()) {
+        throw validation(field, "Each request must be an object");
+      }
+      String requestId = requiredText(entry, "request_id", field);
+      String number = requiredText(entry, "document_number", field);
+      JsonNode filesNode = entry.get("files");
+      if (filesNode == null || !filesNode.isArray()) {
+        throw new ApiError.Failure(
+            ApiError.badRequest("INVALID_FIELD_TYPE", field + ".files", "Field type is invalid"));
+      }
+      List<DocumentRequestDesk.FileInput> files = new ArrayList<>();
+      int fileIndex = 0;
+      for (JsonNode file : filesNode) {
+        String fileField = field + ".files[" + fileIndex++ + "]";
+        if (!file.isObject()) {
+          throw new ApiError.Failure(
+              ApiError.badRequest("INVALID_FIELD_TYPE", fileField, "Field type is invalid"));
+        }
+        files.add(
+            new DocumentRequestDesk.FileInput(
+                requiredText(file, "format", fileField), requiredText(file, "name", fileField)));
+      }
+      inputs.add(
+          new DocumentRequestDesk.UploadInput(
+              requestId,
+              number,
+              jsonDate(entry, "issue_date", field),
+              jsonDate(entry, "due_date", field),
+              jsonAmount(entry, "total_amount_excluding_taxes", field),
+              jsonAmount(entry, "total_tax_amount", field),
+              files));
+    }
+    return inputs;
+  }
+
+  private static String requiredText(JsonNode node, String name, String field) {
+    JsonNode value = node.get(name);
+    if (value == null || !value.isString() || value.stringValue().isBlank()) {
+      throw validation(field + "." + name, name + " is required and must be a string");
+    }
+    return value.stringValue();
+  }
+
+  private static Instant jsonDate(JsonNode node, String name, String field) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.asString()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw validation(field + "." + name, name + " must be an ISO-8601 date-time with an offset");
+    }
+  }
+
+  private static BigDecimal jsonAmount(JsonNode node, String name, String field) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      throw new ApiError.Failure(
+          ApiError.badRequest("INVALID_FIELD_TYPE", field + "." + name, "Field type is invalid"));
+    }
+    return value.decimalValue();
+  }
+
+  private static DocumentRequestDesk.Query documentRequestsQuery(Map<String, List<String>> params) {
+    Set<String> entityIds = list(params.get("entity_id"));
+    Set<String> entityTypes =
+        checkedValues(params, "entity_type", DocumentRequestDesk.ENTITY_TYPES);
+    if (!entityIds.isEmpty() && entityTypes == null) {
+      throw validation("entity_type", "entity_type must be given with entity_id");
+    }
+    int limit = DocumentRequestDesk.Query.DEFAULT_LIMIT;
+    String limitText = last(params, "limit");
+    if (limitText != null) {
+      try {
+        limit = Integer.parseInt(limitText);
+      } catch (NumberFormatException e) {
+        throw validation("limit", "limit must be an integer");
+      }
+      if (limit < 1 || limit > DocumentRequestDesk.Query.MAX_LIMIT) {
+        throw validation("limit", "limit must be between 1 and 100");
+      }
+    }
+    int offset = 0;
+    String token = last(params, "page_token");
+    if (token != null) {
+      offset = ShipmentDesk.ShipmentsQuery.offsetOf(token);
+      if (offset < 0) {
+        throw validation("page_token", "Unknown page_token");
+      }
+    }
+    boolean descending = true;
+    String sort = last(params, "sort");
+    if (sort != null) {
+      String[] pieces = sort.split(",");
+      if (!pieces[0].trim().equals("dateCreated")
+          || pieces.length > 2
+          || (pieces.length == 2 && !pieces[1].trim().matches("(?i)asc|desc"))) {
+        throw validation("sort", "sort must be dateCreated, optionally with ,ASC or ,DESC");
+      }
+      descending = pieces.length == 1 || pieces[1].trim().equalsIgnoreCase("desc");
+    }
+    String paymentState = last(params, "payment_state");
+    if (paymentState != null && !paymentState.equals("PAID") && !paymentState.equals("PENDING")) {
+      throw validation("payment_state", "payment_state must be PAID or PENDING");
+    }
+    // These filters apply only to billing-cycle and purchase-order requests, never to a
+    // PRODUCT_LOGISTIC_ORDER one (the spec's parameter descriptions).
+    boolean onlyOther =
+        paymentState != null
+            || last(params, "shop_billing_cycle_id") != null
+            || date(params, "shop_billing_cycle_from") != null
+            || date(params, "shop_billing_cycle_to") != null
+            || date(params, "billing_cycle_from") != null
+            || date(params, "billing_cycle_to") != null;
+    Set<String> ids = list(params.get("id"));
+    Set<String> numbers = list(params.get("document_number"));
+    return new DocumentRequestDesk.Query(
+        ids.isEmpty() ? null : ids,
+        numbers.isEmpty() ? null : numbers,
+        checkedValues(params, "state", DocumentRequestDesk.STATES),
+        checkedValues(params, "type", DocumentRequestDesk.TYPES),
+        checkedValues(params, "issuer_type", DocumentRequestDesk.ISSUER_TYPES),
+        entityIds.isEmpty() ? null : entityIds,
+        entityTypes,
+        date(params, "date_created_from"),
+        date(params, "date_created_to"),
+        date(params, "last_updated_from"),
+        date(params, "last_updated_to"),
+        date(params, "issue_date_from"),
+        date(params, "issue_date_to"),
+        onlyOther,
+        limit,
+        offset,
+        descending);
+  }
+
+  /** A repeatable enum parameter's values, null if absent; 400 for one outside {@code allowed}. */
+  private static Set<String> checkedValues(
+      Map<String, List<String>> params, String name, Set<String> allowed) {
+    Set<String> values = list(params.get(name));
+    for (String value : values) {
+      if (!allowed.contains(value)) {
+        throw validation(name, name + " must be one of " + new TreeSet<>(allowed));
+      }
+    }
+    return values.isEmpty() ? null : values;
   }
 
   private Answer uploadDocuments(String orderId, byte[] body, String contentType) {
@@ -382,7 +614,8 @@ final class HttpFrontend implements HttpHandler {
   }
 
   /** The orders a request names, for the journal; best effort, never failing the request. */
-  private Set<String> referencedOrders(Route route, String query, String body) {
+  private Set<String> referencedOrders(
+      Route route, String query, String body, byte[] bytes, String contentType) {
     if (route == null) {
       return Set.of();
     }
@@ -402,6 +635,12 @@ final class HttpFrontend implements HttpHandler {
           return book.ordersOfLines(fieldValues(body, "cancelations", "order_line_id"));
         case "ST01":
           return new LinkedHashSet<>(fieldValues(body, "shipments", "order_id"));
+        case "DR11":
+          return documentRequestOrders(query);
+        case "DR12":
+          return ordersOfRequests(List.of(route.resourceId));
+        case "DR74":
+          return ordersOfRequests(uploadedRequestIds(bytes, contentType));
         case "ST23":
         case "ST24":
           return shipments.ordersOfShipments(fieldValues(body, "shipments", "id"));
@@ -411,6 +650,34 @@ final class HttpFrontend implements HttpHandler {
     } catch (RuntimeException e) {
       return Set.of();
     }
+  }
+
+  /** DR11: the entity ids filtered on, and the orders of the request ids filtered on. */
+  private Set<String> documentRequestOrders(String query) {
+    Map<String, List<String>> params = parseQuery(query);
+    Set<String> orders = new LinkedHashSet<>(list(params.get("entity_id")));
+    orders.addAll(ordersOfRequests(new ArrayList<>(list(params.get("id")))));
+    return orders;
+  }
+
+  private Set<String> ordersOfRequests(List<String> requestIds) {
+    Set<String> orders = new LinkedHashSet<>();
+    for (String requestId : requestIds) {
+      String orderId = requests.orderOf(requestId);
+      if (orderId != null) {
+        orders.add(orderId);
+      }
+    }
+    return orders;
+  }
+
+  private List<String> uploadedRequestIds(byte[] bytes, String contentType) {
+    for (Multipart.Part part : Multipart.parse(bytes, contentType)) {
+      if (part.name().equals("documents_input")) {
+        return fieldValues(part.text(), "requests", "request_id");
+      }
+    }
+    return List.of();
   }
 
   private List<String> fieldValues(String body, String arrayField, String field) {
@@ -585,12 +852,32 @@ final class HttpFrontend implements HttpHandler {
     return params;
   }
 
-  /** A matched operation; {@code orderId} is set for those with an order id in their path. */
-  private record Route(String operation, String orderId) {
+  /**
+   * A matched operation; {@code orderId} is set for those with an order id in their path, {@code
+   * resourceId} for DR12's document request id.
+   */
+  private record Route(String operation, String orderId, String resourceId) {
+    Route(String operation, String orderId) {
+      this(operation, orderId, null);
+    }
+
     static Route of(String method, String rawPath) {
       String fixed = FIXED_ROUTES.get(method + " " + rawPath);
       if (fixed != null) {
         return new Route(fixed, null);
+      }
+      Matcher lines = DOCUMENT_REQUEST_LINES_PATH.matcher(rawPath);
+      if (lines.matches()) {
+        if (!method.equals("GET")) {
+          return null;
+        }
+        try {
+          String segment = lines.group(1).replace("+", "%2B");
+          return new Route(
+              "DR12", null, URLDecoder.decode(segment, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          return null;
+        }
       }
       Matcher action = ORDER_ACTION_PATH.matcher(rawPath);
       if (!action.matches()) {
@@ -614,6 +901,11 @@ final class HttpFrontend implements HttpHandler {
   private record Body(String text, byte[] bytes) {}
 
   private record Answer(int status, Map<String, List<String>> headers, String body) {}
+
+  /** Switches whether the operator uses accounting document requests while running. */
+  void documentRequests(boolean enabled) {
+    this.documentRequests = enabled;
+  }
 
   /** Switches the operator's multi-shipment setting while running. */
   void multiShipment(boolean enabled) {

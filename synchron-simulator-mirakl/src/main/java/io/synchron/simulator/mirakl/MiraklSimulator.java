@@ -43,6 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       created; every entry is checked before any is applied.
  *   <li>OR74 {@code POST /api/orders/{order_id}/documents} (multipart) and OR72 {@code GET
  *       /api/orders/documents}.
+ *   <li>DR11 {@code GET /api/document-request/requests}, DR12 {@code GET
+ *       /api/document-request/{document_request_id}/lines}, DR74 {@code POST
+ *       /api/document-request/documents/upload}: only with {@link Options#documentRequests()},
+ *       else 404; see {@link #requestDocument}.
  *   <li>ST01 {@code POST /api/shipments}, ST11 {@code GET /api/shipments}, ST23 {@code POST
  *       /api/shipments/tracking}, ST24 {@code PUT /api/shipments/ship}: only with {@link
  *       Options#multiShipment()}, else 404 with body {@code {"status":404,...}} as a marketplace
@@ -76,6 +80,7 @@ public final class MiraklSimulator implements AutoCloseable {
   private final OrderBook book;
   private final ShipmentDesk shipments;
   private final DocumentDesk documents;
+  private final DocumentRequestDesk documentRequests;
   private final ScriptedFaults faults = new ScriptedFaults();
   private final List<RecordedExchange> journal = new ArrayList<>();
 
@@ -86,12 +91,14 @@ public final class MiraklSimulator implements AutoCloseable {
     this.book = new OrderBook(options, mapper);
     this.shipments = new ShipmentDesk(book, options.carriers());
     this.documents = new DocumentDesk(book, options.documentTypes());
+    this.documentRequests = new DocumentRequestDesk(book, options.shopId());
     this.server =
         HttpServer.create(
             new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 0);
     this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
-    this.frontend = new HttpFrontend(options, book, shipments, documents, faults, this::record, mapper);
+    this.frontend = new HttpFrontend(
+            options, book, shipments, documents, documentRequests, faults, this::record, mapper);
     server.createContext("/", frontend);
     server.start();
   }
@@ -104,6 +111,47 @@ public final class MiraklSimulator implements AutoCloseable {
    */
   public void setMultiShipment(boolean enabled) {
     frontend.multiShipment(enabled);
+  }
+
+  /**
+   * Switches, while running, whether the operator uses accounting document requests (DR11, DR12,
+   * DR74); off, they answer 404.
+   */
+  public void setDocumentRequests(boolean enabled) {
+    frontend.documentRequests(enabled);
+  }
+
+  /**
+   * The operator asks the shop for an accounting document of an order: creates a request in
+   * TO_PROCESS with {@code entity_type} PRODUCT_LOGISTIC_ORDER and {@code entity_id} the order id,
+   * requiring one PDF. An INVOICE covers the lines not refused, less their cancellations; a
+   * CREDIT_NOTE the cancellations and refunds so far. Amounts are taken now.
+   *
+   * @param type INVOICE or CREDIT_NOTE
+   * @return the request id (a uuid)
+   * @throws IllegalArgumentException if the order is unknown or the type is neither
+   * @throws IllegalStateException if there is nothing to put on the document
+   */
+  public String requestDocument(String orderId, String type) {
+    return documentRequests.create(orderId, type);
+  }
+
+  /**
+   * Snapshots of the accounting document requests about an order, in creation order.
+   *
+   * @throws IllegalArgumentException if the order is unknown
+   */
+  public List<DocumentRequestView> documentRequests(String orderId) {
+    return documentRequests.views(orderId);
+  }
+
+  /**
+   * A copy of the bytes of a file uploaded with DR74 on a document request.
+   *
+   * @throws IllegalArgumentException if the request or the file is unknown
+   */
+  public byte[] documentRequestFile(String requestId, String fileName) {
+    return documentRequests.content(requestId, fileName);
   }
 
   /** Starts a simulator bound to 127.0.0.1 on {@code options.port()} (0 picks a free port). */
@@ -369,6 +417,8 @@ public final class MiraklSimulator implements AutoCloseable {
    * @param multiShipment whether the multi-shipment API (ST01, ST11, ST23, ST24) is enabled
    * @param refundableStates the order states in which OR28 may refund
    * @param documentTypes the document type codes OR74 accepts
+   * @param documentRequests whether the operator uses accounting document requests (DR11, DR12,
+   *     DR74); off, they answer 404 as an operator without them does
    */
   public record Options(
       int port,
@@ -382,7 +432,8 @@ public final class MiraklSimulator implements AutoCloseable {
       List<Reason> reasons,
       boolean multiShipment,
       Set<String> refundableStates,
-      Set<String> documentTypes) {
+      Set<String> documentTypes,
+      boolean documentRequests) {
 
     /** SHIPPED, TO_COLLECT and RECEIVED: after shipment, never once CLOSED (reference 4.1). */
     public static final Set<String> DEFAULT_REFUNDABLE_STATES =
@@ -439,6 +490,36 @@ public final class MiraklSimulator implements AutoCloseable {
       documentTypes = Set.copyOf(documentTypes);
     }
 
+    /** The settings before accounting document requests, which are off. */
+    public Options(
+        int port,
+        String apiKey,
+        Long shopId,
+        Clock clock,
+        boolean autoDebit,
+        boolean partialAcceptance,
+        Map<String, Duration> minIntervalPerOperation,
+        List<Carrier> carriers,
+        List<Reason> reasons,
+        boolean multiShipment,
+        Set<String> refundableStates,
+        Set<String> documentTypes) {
+      this(
+          port,
+          apiKey,
+          shopId,
+          clock,
+          autoDebit,
+          partialAcceptance,
+          minIntervalPerOperation,
+          carriers,
+          reasons,
+          multiShipment,
+          refundableStates,
+          documentTypes,
+          false);
+    }
+
     /**
      * The settings of the first version of the simulator, with default carriers, reasons,
      * refundable states and document types and no multi-shipment.
@@ -463,13 +544,15 @@ public final class MiraklSimulator implements AutoCloseable {
           Reason.defaults(),
           false,
           DEFAULT_REFUNDABLE_STATES,
-          DEFAULT_DOCUMENT_TYPES);
+          DEFAULT_DOCUMENT_TYPES,
+          false);
     }
 
     /**
      * Port 0, key {@code sandbox-mirakl-key}, no shop id, the UTC system clock, no auto-debit, no
      * partial acceptance, no rate limit, {@link Carrier#defaults()}, {@link Reason#defaults()}, no
-     * multi-shipment, {@link #DEFAULT_REFUNDABLE_STATES}, {@link #DEFAULT_DOCUMENT_TYPES}.
+     * multi-shipment, {@link #DEFAULT_REFUNDABLE_STATES}, {@link #DEFAULT_DOCUMENT_TYPES}, no
+     * accounting document requests.
      */
     public static Options defaults() {
       return new Options(0, "sandbox-mirakl-key", null, Clock.systemUTC(), false, false, Map.of());
@@ -478,73 +561,79 @@ public final class MiraklSimulator implements AutoCloseable {
     public Options withPort(int port) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withApiKey(String apiKey) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withShopId(Long shopId) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withClock(Clock clock) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withAutoDebit(boolean autoDebit) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withPartialAcceptance(boolean partialAcceptance) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withMinIntervalPerOperation(Map<String, Duration> minIntervalPerOperation) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withCarriers(List<Carrier> carriers) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withReasons(List<Reason> reasons) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withMultiShipment(boolean multiShipment) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withRefundableStates(Set<String> refundableStates) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
 
     public Options withDocumentTypes(Set<String> documentTypes) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+    }
+
+    public Options withDocumentRequests(boolean documentRequests) {
+      return new Options(
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
     }
   }
 }
