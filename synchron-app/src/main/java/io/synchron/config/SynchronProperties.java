@@ -137,7 +137,9 @@ public record SynchronProperties(
       @DefaultValue("true") boolean upload,
       @DefaultValue("CUSTOMER_INVOICE") String invoiceDocumentType,
       @DefaultValue("CUSTOMER_INVOICE") String creditNoteDocumentType,
-      @DefaultValue Map<String, java.math.BigDecimal> exchangeRates) {
+      @DefaultValue Map<String, java.math.BigDecimal> exchangeRates,
+      @DefaultValue("false") boolean documentRequests,
+      @DefaultValue("PT15M") Duration documentRequestInterval) {
 
     public Invoicing {
       exchangeRates = Map.copyOf(exchangeRates);

@@ -67,6 +67,23 @@ public interface MarketplaceConnector {
    */
   List<String> uploadDocument(String orderId, String fileName, String typeCode, byte[] content);
 
+  /**
+   * The marketplace's open requests for customer-order documents (Mirakl DR11, state TO_PROCESS, entity
+   * PRODUCT_LOGISTIC_ORDER), all pages. Empty where the operator does not use document requests.
+   */
+  List<DocumentRequest> openDocumentRequests();
+
+  /**
+   * Answers a document request with an issued document (Mirakl DR74): its number, issue date, totals and PDF.
+   * Returns the marketplace's reasons for refusing it; empty when accepted.
+   */
+  List<String> answerDocumentRequest(String requestId, String documentNumber, java.time.LocalDate issueDate,
+      java.math.BigDecimal totalExcludingTaxes, java.math.BigDecimal totalTax, String fileName, byte[] pdf);
+
+  /** A request for an INVOICE or a CREDIT_NOTE of one order. */
+  record DocumentRequest(String id, String type, String orderId, String currency,
+      java.math.BigDecimal totalExcludingTaxes, java.math.BigDecimal totalTax) {}
+
   /** A carrier as the marketplace lists it. */
   record Carrier(String code, String label, String standardCode, String trackingUrlTemplate) {}
 

@@ -233,4 +233,28 @@ class InvoicingEndToEndTest extends EndToEndTest {
     drain();
     assertThat(documents(id).stream().filter(n -> n.startsWith("FR-CN-"))).hasSize(1);
   }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.synchron.invoicing.MarketplaceDocumentRequests documentRequests;
+
+  @Test
+  void aMarketplaceDocumentRequestIsAnsweredWithTheInvoice() {
+    mirakl.setDocumentRequests(true);
+    try {
+      String id = paidOrder();
+      String invoice = documents(id).stream().filter(n -> n.startsWith("FR-INV-")).findFirst().orElseThrow();
+      mirakl.requestDocument(id, "INVOICE");
+
+      assertThat(documentRequests.readNow(CHANNEL)).isEqualTo(1);
+      settle();
+
+      assertThat(mirakl.documentRequests(id)).singleElement().satisfies(r -> {
+        assertThat(r.state()).isEqualTo("ISSUED");
+        assertThat(r.documentNumber()).isEqualTo(invoice);
+      });
+      assertThat(documentRequests.readNow(CHANNEL)).isZero();
+    } finally {
+      mirakl.setDocumentRequests(false);
+    }
+  }
 }

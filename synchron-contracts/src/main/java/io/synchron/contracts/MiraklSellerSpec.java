@@ -72,6 +72,7 @@ public final class MiraklSellerSpec {
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
   private static final Set<Integer> DOCUMENTED_ERROR_STATUSES = Set.of(400, 404);
   private static final Set<String> PAGINATION_PARAMETERS = Set.of("max", "offset", "paginate", "sort", "order");
+  private static final Set<String> SEEK_PARAMETERS = Set.of("limit", "page_token", "sort");
   private static final Pattern SORT_FIELD = Pattern.compile("<li><b>([^<]+)</b>");
   private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
 
@@ -283,6 +284,8 @@ public final class MiraklSellerSpec {
         checkParameterValues(operation, "query", parameter, entry.getValue(), violations);
       } else if (operation.offsetPagination() && PAGINATION_PARAMETERS.contains(name)) {
         checkPagination(operation, name, entry.getValue(), violations);
+      } else if (operation.seekPagination() && SEEK_PARAMETERS.contains(name)) {
+        checkSeekPagination(operation, name, entry.getValue(), violations);
       } else {
         violations.add(operation.id() + " query parameter " + name + " is not declared by the spec (declared: "
             + String.join(", ", new TreeSet<>(operation.queryParameters().keySet())) + ")");
@@ -334,6 +337,36 @@ public final class MiraklSellerSpec {
         return raw.equals("true") || raw.equals("false") ? Optional.of(raw) : Optional.empty();
       default:
         return Optional.of(JSON.writeValueAsString(raw));
+    }
+  }
+
+  /**
+   * Seek pagination ({@code limit}, {@code page_token}, {@code sort=field[,ASC|DESC]}), which this copy of the spec
+   * describes in prose ("supports seek pagination") without declaring the parameters, as for offset pagination.
+   */
+  private static void checkSeekPagination(Operation operation, String name, List<String> values,
+      List<String> violations) {
+    String label = operation.id() + " query parameter " + name;
+    if (values.size() > 1) {
+      violations.add(label + ": given " + values.size() + " times");
+      return;
+    }
+    String value = values.get(0);
+    String problem = switch (name) {
+      case "limit" -> value.matches("[1-9]\\d*") ? null : "not a positive integer";
+      case "page_token" -> value.isEmpty() ? "empty" : null;
+      default -> {
+        String field = value.split(",", 2)[0];
+        boolean directionOk = !value.contains(",") || value.endsWith(",ASC") || value.endsWith(",DESC")
+            || value.endsWith(",asc") || value.endsWith(",desc");
+        yield !directionOk ? "direction not ASC or DESC"
+            : operation.sortFields().isEmpty() || operation.sortFields().contains(field) ? null
+                : "not one of the sort fields " + operation.sortFields();
+      }
+    };
+    if (problem != null) {
+      violations.add(label + "='" + value + "': " + problem
+          + " (a seek-pagination parameter the operation's description documents)");
     }
   }
 
@@ -431,7 +464,8 @@ public final class MiraklSellerSpec {
     }
     return new Operation(node.path("operationId").asString(method + " " + template), method, pattern,
         List.copyOf(variables), literalSegments, pointer, node, query, path,
-        description.contains("supports offset pagination"), sortFields, description.contains("Error Codes"));
+        description.contains("supports offset pagination"), description.contains("supports seek pagination"),
+        sortFields, description.contains("Error Codes"));
   }
 
   private static void readParameters(JsonNode document, JsonNode parameters, String pointer,
@@ -468,7 +502,7 @@ public final class MiraklSellerSpec {
 
   private record Operation(String id, String method, Pattern pattern, List<String> variables, int literalSegments,
       String pointer, JsonNode node, Map<String, Parameter> queryParameters, Map<String, Parameter> pathParameters,
-      boolean offsetPagination, Set<String> sortFields, boolean documentsErrorCodes) {
+      boolean offsetPagination, boolean seekPagination, Set<String> sortFields, boolean documentsErrorCodes) {
   }
 
   private record Parameter(String name, boolean required, String schemaPointer, String type, String itemType,

@@ -222,6 +222,93 @@ public final class MiraklConnector implements MarketplaceConnector {
     return errors;
   }
 
+  @Override
+  public List<DocumentRequest> openDocumentRequests() {
+    List<DocumentRequest> requests = new ArrayList<>();
+    String token = null;
+    for (int page = 0; page < 1000; page++) {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("state", "TO_PROCESS");
+      query.put("entity_type", "PRODUCT_LOGISTIC_ORDER");
+      query.put("limit", "100");
+      if (token != null) {
+        query.put("page_token", token);
+      }
+      String answer;
+      try {
+        answer = client.get("DR11", "/api/document-request/requests", query);
+      } catch (MiraklException e) {
+        if (e.status() == 404) {
+          return List.of();
+        }
+        throw e;
+      }
+      JsonNode root;
+      try {
+        root = json.readTree(answer);
+      } catch (JacksonException e) {
+        throw new MalformedPayloadException(PLATFORM, "DR11 answered unreadable JSON: " + e.getOriginalMessage(), e);
+      }
+      for (JsonNode r : root.path("data")) {
+        requests.add(new DocumentRequest(r.path("id").asString(), r.path("type").asString(null),
+            r.path("entity_id").asString(null), r.path("currency_iso_code").asString(null),
+            r.path("total_amount_excluding_taxes").decimalValue(), r.path("total_tax_amount").decimalValue()));
+      }
+      JsonNode next = root.get("next_page_token");
+      if (next == null || next.isNull() || next.asString().isEmpty()) {
+        break;
+      }
+      token = next.asString();
+    }
+    return requests;
+  }
+
+  @Override
+  public List<String> answerDocumentRequest(String requestId, String documentNumber, java.time.LocalDate issueDate,
+      java.math.BigDecimal totalExcludingTaxes, java.math.BigDecimal totalTax, String fileName, byte[] pdf) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("request_id", requestId);
+    request.put("document_number", documentNumber);
+    request.put("issue_date", issueDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
+    request.put("total_amount_excluding_taxes", totalExcludingTaxes);
+    request.put("total_tax_amount", totalTax);
+    request.put("files", List.of(Map.of("name", fileName, "format", "PDF")));
+    String input = json.writeValueAsString(Map.of("requests", List.of(request)));
+    String answer = client.postMultipart("DR74", "/api/document-request/documents/upload", List.of(
+        new MiraklClient.Part("files", fileName, "application/pdf", pdf),
+        new MiraklClient.Part("documents_input", null, "application/json",
+            input.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    List<String> errors = new ArrayList<>();
+    try {
+      JsonNode root = json.readTree(answer);
+      collectErrors(root, errors);
+    } catch (JacksonException e) {
+      throw new MalformedPayloadException(PLATFORM, "DR74 answered unreadable JSON: " + e.getOriginalMessage(), e);
+    }
+    return errors;
+  }
+
+  /** DR74 answers 200 with errors on the refused requests: gather every {code, message} it carries. */
+  private static void collectErrors(JsonNode node, List<String> errors) {
+    if (node.isObject()) {
+      JsonNode list = node.get("errors");
+      if (list != null && list.isArray()) {
+        for (JsonNode e : list) {
+          errors.add(e.path("code").asString("") + ": " + e.path("message").asString(""));
+        }
+      }
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        if (!field.getKey().equals("errors")) {
+          collectErrors(field.getValue(), errors);
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode child : node) {
+        collectErrors(child, errors);
+      }
+    }
+  }
+
   private static String contentType(String fileName) {
     String lower = fileName.toLowerCase(java.util.Locale.ROOT);
     return lower.endsWith(".pdf") ? "application/pdf" : lower.endsWith(".xml") ? "application/xml"

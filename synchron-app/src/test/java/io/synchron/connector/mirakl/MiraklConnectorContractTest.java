@@ -233,4 +233,43 @@ class MiraklConnectorContractTest {
     assertThat(simulator.order(id).documents()).hasSize(1);
     assertEveryExchangeConforms();
   }
+
+  @Test
+  void documentRequestsConformToDr11AndDr74() {
+    MiraklSimulator withRequests = MiraklSimulator.start(MiraklSimulator.Options.defaults().withDocumentRequests(true));
+    try {
+      MiraklConnector client = new MiraklConnector("fr", URI.create(withRequests.baseUrl()), withRequests.apiKey(), null,
+          Duration.ofSeconds(5), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+      String id = shippingOrder(withRequests, client);
+      String request = withRequests.requestDocument(id, "INVOICE");
+
+      var open = client.openDocumentRequests();
+      assertThat(open).singleElement().satisfies(r -> {
+        assertThat(r.id()).isEqualTo(request);
+        assertThat(r.orderId()).isEqualTo(id);
+        assertThat(r.type()).isEqualTo("INVOICE");
+      });
+      assertThat(client.answerDocumentRequest(request, "FR-INV-000001", java.time.LocalDate.of(2026, 11, 26),
+          open.get(0).totalExcludingTaxes(), open.get(0).totalTax(), "FR-INV-000001.pdf",
+          "%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isEmpty();
+      assertThat(client.answerDocumentRequest(request, "FR-INV-000002", java.time.LocalDate.of(2026, 11, 26),
+          open.get(0).totalExcludingTaxes(), open.get(0).totalTax(), "FR-INV-000002.pdf",
+          "%PDF-1.7".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isNotEmpty();
+      for (RecordedExchange e : withRequests.journal()) {
+        String type = e.requestHeaders().getOrDefault("Content-Type", List.of("application/json")).get(0);
+        assertThat(spec.validateRequest(e.method(), e.path(), e.rawQuery(), type, e.requestBody()))
+            .as("request %s %s", e.method(), e.path()).isEmpty();
+        String responseType = e.responseHeaders().getOrDefault("Content-Type", List.of("application/json")).get(0);
+        assertThat(spec.validateResponse(e.method(), e.path(), e.status(), responseType, e.responseBody()))
+            .as("response to %s %s", e.method(), e.path()).isEmpty();
+      }
+    } finally {
+      withRequests.close();
+    }
+  }
+
+  @Test
+  void anOperatorWithoutDocumentRequestsHasNone() {
+    assertThat(connector.openDocumentRequests()).isEmpty();
+  }
 }
