@@ -139,6 +139,7 @@ public record SynchronProperties(
       @DefaultValue("CUSTOMER_INVOICE") String creditNoteDocumentType,
       @DefaultValue Map<String, java.math.BigDecimal> exchangeRates,
       @DefaultValue("false") boolean documentRequests,
+      @DefaultValue("false") boolean perShipment,
       @DefaultValue("PT15M") Duration documentRequestInterval) {
 
     public Invoicing {

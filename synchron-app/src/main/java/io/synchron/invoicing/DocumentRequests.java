@@ -33,6 +33,15 @@ final class DocumentRequests {
 
   static IssueRequest invoice(String channelId, SynchronProperties.Invoicing config, MarketplaceOrder order,
       String requestKey, LocalDate deliveryDate) {
+    return invoice(channelId, config, order, requestKey, deliveryDate, null, true);
+  }
+
+  /**
+   * The invoice of part of an order (one shipment): {@code quantities} by marketplace line (null for the whole
+   * order), amounts prorated to the quantities, shipping on it only when {@code withShipping}.
+   */
+  static IssueRequest invoice(String channelId, SynchronProperties.Invoicing config, MarketplaceOrder order,
+      String requestKey, LocalDate deliveryDate, java.util.Map<String, Integer> quantities, boolean withShipping) {
     if (order.currency() == null) {
       throw new NotInvoiceable("the order has no currency");
     }
@@ -49,15 +58,22 @@ final class DocumentRequests {
       if ("CANCELED".equals(line.rawState()) || "REFUSED".equals(line.rawState())) {
         continue;
       }
+      int quantity = quantities == null ? line.quantity() : Math.min(line.quantity(), quantities.getOrDefault(line.lineId(), 0));
+      if (quantity <= 0) {
+        continue;
+      }
+      BigDecimal share = BigDecimal.valueOf(quantity).divide(BigDecimal.valueOf(line.quantity()), 10,
+          java.math.RoundingMode.HALF_UP);
       BigDecimal unit = line.unitPrice() != null ? line.unitPrice()
           : Money.orZero(line.price()).divide(BigDecimal.valueOf(line.quantity()), 6, java.math.RoundingMode.HALF_UP);
       lines.add(LineRequest.goods(line.lineId(), line.title() == null ? line.sku() : line.title(),
-          BigDecimal.valueOf(line.quantity()), unit, rate(line.taxes(), line.lineId())).withSku(line.sku()));
-      charged = charged.add(Money.orZero(line.price()));
+          BigDecimal.valueOf(quantity), unit, rate(line.taxes(), line.lineId())).withSku(line.sku()));
+      charged = charged.add(quantity == line.quantity() ? Money.orZero(line.price())
+          : Money.scaled(Money.orZero(line.price()).multiply(share), order.currency()));
       for (MarketplaceOrder.Tax t : line.taxes()) {
-        taxes = taxes.add(t.amount());
+        taxes = taxes.add(quantity == line.quantity() ? t.amount() : Money.scaled(t.amount().multiply(share), order.currency()));
       }
-      if (line.shippingPrice() != null && line.shippingPrice().signum() > 0) {
+      if (withShipping && line.shippingPrice() != null && line.shippingPrice().signum() > 0) {
         shipping = shipping.add(line.shippingPrice());
         BigDecimal r = rate(line.shippingTaxes(), line.lineId() + " shipping");
         if (shippingRate != null && shippingRate.compareTo(r) != 0) {

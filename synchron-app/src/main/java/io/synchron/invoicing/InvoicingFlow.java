@@ -26,8 +26,10 @@ public class InvoicingFlow {
   private final SynchronProperties properties;
   private final Jobs jobs;
   private final JdbcClient jdbc;
+  private final io.synchron.order.Shipments shipments;
 
-  InvoicingFlow(SynchronProperties properties, Jobs jobs, JdbcClient jdbc) {
+  InvoicingFlow(SynchronProperties properties, Jobs jobs, JdbcClient jdbc, io.synchron.order.Shipments shipments) {
+    this.shipments = shipments;
     this.properties = properties;
     this.jobs = jobs;
     this.jdbc = jdbc;
@@ -39,7 +41,15 @@ public class InvoicingFlow {
     if (!invoicing.enabled()) {
       return;
     }
-    if (invoiceDue(order, invoicing.trigger())) {
+    if (invoicing.perShipment()) {
+      // One invoice per shipment the marketplace has been told of.
+      for (io.synchron.order.Shipment s : shipments.ofOrder(order.id())) {
+        if (s.status() == io.synchron.order.Shipment.Status.PUSHED) {
+          jobs.enqueue(new JobRequest(ISSUE_INVOICE, "invoice:" + order.id() + ":" + s.fulfillmentGid(),
+              "order:" + order.id(), order.id().value(), "{\"fulfillment\":\"" + s.fulfillmentGid() + "\"}"));
+        }
+      }
+    } else if (invoiceDue(order, invoicing.trigger())) {
       jobs.enqueue(new JobRequest(ISSUE_INVOICE, "invoice:" + order.id(), "order:" + order.id(), order.id().value(), null));
     }
     List<String> cancelled = cancelledLines(order);
@@ -86,6 +96,8 @@ public class InvoicingFlow {
   private boolean hasInvoice(SyncedOrder order) {
     return jdbc.sql("select count(*) from order_document where synced_order_id = ? and kind = 'INVOICE'")
             .params(order.id().value()).query(Long.class).single() > 0
-        || jobs.findByKey("invoice:" + order.id()).isPresent();
+        || jobs.findByKey("invoice:" + order.id()).isPresent()
+        || jdbc.sql("select count(*) from job where synced_order_id = ? and kind = 'ISSUE_INVOICE'")
+            .params(order.id().value()).query(Long.class).single() > 0;
   }
 }

@@ -35,9 +35,11 @@ class IssueCreditNoteHandler implements JobHandler {
   private final OrderDocuments documents;
   private final SynchronProperties properties;
   private final TransactionTemplate tx;
+  private final io.synchron.billing.BillingStore store;
 
   IssueCreditNoteHandler(SyncedOrders orders, CreditNoteIssuer creditNotes, OrderDocuments documents,
-      SynchronProperties properties, TransactionTemplate tx) {
+      SynchronProperties properties, TransactionTemplate tx, io.synchron.billing.BillingStore store) {
+    this.store = store;
     this.orders = orders;
     this.creditNotes = creditNotes;
     this.documents = documents;
@@ -129,6 +131,12 @@ class IssueCreditNoteHandler implements JobHandler {
     if (refund == null) {
       return;
     }
+    // Invoiced per shipment, the refunded line is on one of several invoices: credit that one.
+    String lineId = line.lineId();
+    invoice = documents.invoices(order.id()).stream()
+        .filter(n -> store.find(n).map(d -> d.document().content().lines().stream()
+            .anyMatch(l -> lineId.equals(l.lineId()))).orElse(false))
+        .findFirst().orElse(invoice);
     boolean excluded = order.snapshot().taxMode() == MarketplaceOrder.TaxMode.TAX_EXCLUDED;
     List<CreditLine> lines = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;

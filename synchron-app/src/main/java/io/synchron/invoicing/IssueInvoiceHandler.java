@@ -34,9 +34,11 @@ class IssueInvoiceHandler implements JobHandler {
   private final SynchronProperties properties;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final io.synchron.order.Shipments shipments;
 
   IssueInvoiceHandler(SyncedOrders orders, InvoiceIssuer invoices, OrderDocuments documents,
-      SynchronProperties properties, TransactionTemplate tx, Clock clock) {
+      SynchronProperties properties, TransactionTemplate tx, Clock clock, io.synchron.order.Shipments shipments) {
+    this.shipments = shipments;
     this.orders = orders;
     this.invoices = invoices;
     this.documents = documents;
@@ -59,13 +61,23 @@ class IssueInvoiceHandler implements JobHandler {
     }
     SynchronProperties.Invoicing config = properties.channel(order.channelId()).invoicing();
     LocalDate supply = LocalDate.ofInstant(clock.instant(), ZoneId.of(config.seller().zone()));
-    IssueResult result = invoices.issue(
-        DocumentRequests.invoice(order.channelId(), config, order.snapshot(), "invoice:" + id, supply));
+    String fulfillment = job.payload() == null ? null : io.synchron.shared.Json.text(job.payload(), "fulfillment");
+    IssueResult result;
+    if (fulfillment == null) {
+      result = invoices.issue(
+          DocumentRequests.invoice(order.channelId(), config, order.snapshot(), "invoice:" + id, supply));
+    } else {
+      io.synchron.order.Shipment shipment = shipments.ofOrder(id).stream()
+          .filter(s -> s.fulfillmentGid().equals(fulfillment)).findFirst().orElseThrow();
+      // Mirakl prices shipping per line: each shipment's invoice carries its own lines' shipping.
+      result = invoices.issue(DocumentRequests.invoice(order.channelId(), config, order.snapshot(),
+          job.idempotencyKey(), supply, shipment.lines(), true));
+    }
     tx.executeWithoutResult(status -> {
       SyncedOrder locked = orders.lock(id).orElseThrow();
       if (result instanceof IssueResult.Issued issued) {
         var d = issued.document();
-        if (documents.record(id, order.channelId(), "invoice:" + id, d)) {
+        if (documents.record(id, order.channelId(), job.idempotencyKey(), d)) {
           String currency = d.document().content().currency();
           locked.note(OrderEvent.Side.SYNCHRON, "INVOICE_ISSUED", "Invoice " + d.number() + " issued: "
               + Money.format(d.totals().taxInclusiveTotal(), currency) + " " + currency + " including "

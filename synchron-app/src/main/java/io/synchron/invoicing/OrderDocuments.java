@@ -38,8 +38,14 @@ class OrderDocuments {
   }
 
   Optional<String> invoiceOf(SyncedOrderId order) {
-    return jdbc.sql("select number from order_document where synced_order_id = ? and kind = 'INVOICE'")
-        .params(order.value()).query(String.class).optional();
+    return invoices(order).stream().findFirst();
+  }
+
+  /** The order's invoices, oldest first (several when it is invoiced per shipment). */
+  List<String> invoices(SyncedOrderId order) {
+    return jdbc.sql("select number from order_document where synced_order_id = ? and kind = 'INVOICE'"
+            + " order by created_at, number")
+        .params(order.value()).query(String.class).list();
   }
 
   /** Records a newly issued document (once), its finance event and its handoffs. Returns whether it was new. */
