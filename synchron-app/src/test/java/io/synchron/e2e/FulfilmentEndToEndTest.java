@@ -60,21 +60,6 @@ class FulfilmentEndToEndTest extends EndToEndTest {
         .params(orderId).query(String.class).single();
   }
 
-  /** Waits for the webhooks in flight to arrive and every job they queue to run. */
-  private void settleWebhooks() {
-    // Deliveries leave the simulator asynchronously: wait until every one sent has been answered and no new one
-    // has appeared for a moment, then for the jobs they queued.
-    int[] seen = {-1};
-    await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(200))
-        .until(() -> {
-          var deliveries = shopify.webhooks().deliveries();
-          boolean answered = deliveries.stream().allMatch(d -> d.status() > 0);
-          boolean quiet = deliveries.size() == seen[0];
-          seen[0] = deliveries.size();
-          return answered && quiet;
-        });
-    settle();
-  }
 
   @Test
   void aFulfilmentInShopifyShipsTheOrderOnMiraklOnceWithTheMarketplacesCarrierCode() {

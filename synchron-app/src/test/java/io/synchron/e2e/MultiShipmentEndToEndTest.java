@@ -38,18 +38,6 @@ class MultiShipmentEndToEndTest extends EndToEndTest {
         .params(orderId).query(String.class).single();
   }
 
-  private void settleWebhooks() {
-    int[] seen = {-1};
-    await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(200))
-        .until(() -> {
-          var deliveries = shopify.webhooks().deliveries();
-          boolean answered = deliveries.stream().allMatch(d -> d.status() > 0);
-          boolean quiet = deliveries.size() == seen[0];
-          seen[0] = deliveries.size();
-          return answered && quiet;
-        });
-    settle();
-  }
 
   @Test
   void eachParcelIsItsOwnShipmentWithItsOwnTracking() {

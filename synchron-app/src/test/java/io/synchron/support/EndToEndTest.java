@@ -135,6 +135,23 @@ public abstract class EndToEndTest {
     throw new AssertionError("Jobs kept coming back for 200 rounds");
   }
 
+  /**
+   * Waits for the Shopify simulator's webhooks to be delivered, then for the jobs they queued. Deliveries leave the
+   * simulator asynchronously: wait until every one sent has been answered and no new one has appeared for a moment.
+   */
+  protected void settleWebhooks() {
+    int[] seen = {-1};
+    await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          var deliveries = shopify.webhooks().deliveries();
+          boolean answered = deliveries.stream().allMatch(d -> d.status() > 0);
+          boolean quiet = deliveries.size() == seen[0];
+          seen[0] = deliveries.size();
+          return answered && quiet;
+        });
+    settle();
+  }
+
   /** Lets retry backoffs pass, then settles. */
   protected void advanceAndSettle(Duration duration) {
     clock.advance(duration);
