@@ -67,6 +67,9 @@ public interface MarketplaceConnector {
    */
   List<String> uploadDocument(String orderId, String fileName, String typeCode, byte[] content);
 
+  /** The file names of the documents attached to the order (Mirakl OR72), for read-before-write. */
+  List<String> documentFileNames(String orderId);
+
   /**
    * The marketplace's open requests for customer-order documents (Mirakl DR11, state TO_PROCESS, entity
    * PRODUCT_LOGISTIC_ORDER), all pages. Empty where the operator does not use document requests.

@@ -56,8 +56,12 @@ class UploadDocumentHandler implements JobHandler {
     SynchronProperties.Invoicing config = properties.channel(order.channelId()).invoicing();
     String type = document.kind() == DocumentKind.INVOICE ? config.invoiceDocumentType() : config.creditNoteDocumentType();
     String fileName = number.replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
-    List<String> refusals = connectors.marketplace(order.channelId())
-        .uploadDocument(order.marketplaceOrderId(), fileName, type, document.facturX());
+    var marketplace = connectors.marketplace(order.channelId());
+    // Read before write: an upload whose answer was lost is already attached, and must not be attached twice.
+    boolean alreadyThere = marketplace.documentFileNames(order.marketplaceOrderId()).contains(fileName);
+    List<String> refusals = alreadyThere
+        ? List.of()
+        : marketplace.uploadDocument(order.marketplaceOrderId(), fileName, type, document.facturX());
     if (!refusals.isEmpty()) {
       throw new PlatformException("Mirakl", "OR74 refused " + fileName + ": " + String.join("; ", refusals), 200,
           null, null, new Failure.Permanent(String.join("; ", refusals)), null);

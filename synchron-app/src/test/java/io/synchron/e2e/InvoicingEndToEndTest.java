@@ -257,4 +257,14 @@ class InvoicingEndToEndTest extends EndToEndTest {
       mirakl.setDocumentRequests(false);
     }
   }
+
+  @Test
+  void anUploadWhoseAnswerWasLostIsNotAttachedTwice() {
+    mirakl.faults().enqueue("OR74", io.synchron.simulator.mirakl.Fault.applyThenStatus(502));
+
+    String id = paidOrder();
+
+    assertThat(mirakl.order(id).documents()).hasSize(1);
+    assertThat(mirakl.callCount("OR74", id)).isEqualTo(1);
+  }
 }

@@ -309,6 +309,23 @@ public final class MiraklConnector implements MarketplaceConnector {
     }
   }
 
+  @Override
+  public List<String> documentFileNames(String orderId) {
+    String answer = client.get("OR72", "/api/orders/documents", Map.of("order_ids", orderId));
+    List<String> names = new ArrayList<>();
+    try {
+      for (JsonNode document : json.readTree(answer).path("order_documents")) {
+        String name = document.path("file_name").asString(null);
+        if (name != null) {
+          names.add(name);
+        }
+      }
+    } catch (JacksonException e) {
+      throw new MalformedPayloadException(PLATFORM, "OR72 answered unreadable JSON: " + e.getOriginalMessage(), e);
+    }
+    return names;
+  }
+
   private static String contentType(String fileName) {
     String lower = fileName.toLowerCase(java.util.Locale.ROOT);
     return lower.endsWith(".pdf") ? "application/pdf" : lower.endsWith(".xml") ? "application/xml"

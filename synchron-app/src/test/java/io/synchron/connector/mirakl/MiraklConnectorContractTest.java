@@ -231,6 +231,7 @@ class MiraklConnectorContractTest {
         .satisfies(e -> assertThat(e).contains("type_code"));
 
     assertThat(simulator.order(id).documents()).hasSize(1);
+    assertThat(connector.documentFileNames(id)).containsExactly("invoice-INV-1.pdf");
     assertEveryExchangeConforms();
   }
 
