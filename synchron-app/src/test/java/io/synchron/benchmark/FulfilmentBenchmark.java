@@ -47,6 +47,8 @@ class FulfilmentBenchmark {
 
   private static final int FULFILMENTS = Integer.getInteger("benchmark.fulfilments", 2000);
   private static final int WEBHOOKS = Integer.getInteger("benchmark.webhooks", 5000);
+  /** Fulfilments per second; 0 makes them all at once (a burst). */
+  private static final int RATE = Integer.getInteger("benchmark.rate", 0);
   private static final String SECRET = "benchmark-secret";
   private static MiraklSimulator mirakl;
   private static ShopifySimulator shopify;
@@ -102,7 +104,15 @@ class FulfilmentBenchmark {
     }
     List<String> gids = jdbc.sql("select shopify_order_gid from synced_order").query(String.class).list();
     long start = System.nanoTime();
-    for (String gid : gids) {
+    for (int i = 0; i < gids.size(); i++) {
+      String gid = gids.get(i);
+      if (RATE > 0) {
+        long due = start + (long) (i * 1e9 / RATE);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+      }
       shopify.fulfill(gid, Map.of(), "UPS", "1Z" + gid.substring(gid.lastIndexOf('/') + 1), null);
     }
     while (count("select count(*) from synced_order where marketplace_status = 'SHIPPED'") < FULFILMENTS) {
@@ -126,7 +136,7 @@ class FulfilmentBenchmark {
     double webhooksPerSecond = webhookThroughput();
 
     System.out.printf(Locale.ROOT,
-        "%nBENCHMARK fulfilment burst: %d fulfilments made at once, all validated on Mirakl after %.1f s%n"
+        "%nBENCHMARK fulfilments: %d made " + (RATE > 0 ? "at " + RATE + " per second" : "at once") + ", all validated on Mirakl after %.1f s%n"
             + "BENCHMARK fulfilment -> OR24 committed: median %.0f ms, p99 %.0f ms, max %.0f ms (includes queueing"
             + " behind the burst); webhook stored -> shipment recorded: mean %.0f ms%n"
             + "BENCHMARK webhooks accepted: %.0f per second (%d signed deliveries, 4 senders, HMAC + store + 200)%n",
