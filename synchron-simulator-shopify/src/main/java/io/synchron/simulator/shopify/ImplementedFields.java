@@ -52,7 +52,10 @@ final class ImplementedFields {
             "fulfillmentCancel",
             "orderCancel",
             "webhookSubscriptionCreate",
-            "webhookSubscriptionDelete"));
+            "webhookSubscriptionDelete",
+            "refundCreate",
+            "returnCreate",
+            "returnClose"));
     m.put(
         "ProductVariant",
         Set.of(
@@ -97,7 +100,10 @@ final class ImplementedFields {
             "customAttributes",
             "lineItems",
             "metafield",
-            "metafields"));
+            "metafields",
+            "refunds",
+            "returns",
+            "totalRefundedSet"));
     m.put("Attribute", Set.of("key", "value"));
     m.put(
         "LineItem",
@@ -110,6 +116,7 @@ final class ImplementedFields {
             "quantity",
             "currentQuantity",
             "unfulfilledQuantity",
+            "refundableQuantity",
             "variant",
             "originalUnitPriceSet"));
     m.put("MoneyBag", Set.of("shopMoney", "presentmentMoney"));
@@ -182,6 +189,47 @@ final class ImplementedFields {
         Set.of("id", "status", "happenedAt", "createdAt", "message", "estimatedDeliveryAt"));
     m.put("Job", Set.of("id", "done"));
     m.put(
+        "Refund",
+        Set.of(
+            "id",
+            "legacyResourceId",
+            "createdAt",
+            "processedAt",
+            "updatedAt",
+            "note",
+            "totalRefundedSet",
+            "order",
+            "refundLineItems",
+            "transactions"));
+    m.put(
+        "RefundLineItem",
+        Set.of(
+            "id",
+            "lineItem",
+            "quantity",
+            "restockType",
+            "restocked",
+            "location",
+            "priceSet",
+            "subtotalSet",
+            "totalTaxSet"));
+    m.put(
+        "OrderTransaction",
+        Set.of("id", "kind", "status", "gateway", "amountSet", "createdAt", "processedAt", "test"));
+    m.put(
+        "Return",
+        Set.of(
+            "id", "name", "status", "createdAt", "closedAt", "totalQuantity", "order",
+            "returnLineItems"));
+    Set<String> returnLine =
+        Set.of("id", "quantity", "returnReason", "returnReasonNote", "fulfillmentLineItem");
+    m.put("ReturnLineItem", returnLine);
+    m.put("ReturnLineItemType", Set.of("id", "quantity", "returnReason", "returnReasonNote"));
+    m.put("RefundCreatePayload", Set.of("refund", "order", "userErrors"));
+    m.put("ReturnCreatePayload", Set.of("return", "userErrors"));
+    m.put("ReturnClosePayload", Set.of("return", "userErrors"));
+    m.put("ReturnUserError", USER_ERROR);
+    m.put(
         "WebhookSubscription",
         Set.of(
             "id",
@@ -219,7 +267,11 @@ final class ImplementedFields {
             "FulfillmentOrderLineItem",
             "FulfillmentLineItem",
             "FulfillmentEvent",
-            "WebhookSubscription")) {
+            "WebhookSubscription",
+            "RefundLineItem",
+            "OrderTransaction",
+            "Return",
+            "ReturnLineItemType")) {
       m.put(node + "Connection", CONNECTION);
       m.put(node + "Edge", EDGE);
     }

@@ -739,7 +739,7 @@ final class OrderDesk {
     return prefix == null ? null : prefix + URLEncoder.encode(number, StandardCharsets.UTF_8);
   }
 
-  private void touch(StoredOrder order, Instant now) {
+  void touch(StoredOrder order, Instant now) {
     OrderLife life = order.life();
     if (now.isAfter(life.updatedAt)) {
       life.updatedAt = now;
@@ -750,14 +750,14 @@ final class OrderDesk {
    * An order closes when everything is fulfilled and its payment is settled (schema description of
    * {@code Order.closed}), or when it is cancelled; it reopens if a fulfillment is cancelled.
    */
-  private void settleClosed(StoredOrder order) {
+  void settleClosed(StoredOrder order) {
     OrderLife life = order.life();
     if (life.cancelled()) {
       return;
     }
     boolean done =
         life.displayFulfillmentStatus(order.lineItems()).equals("FULFILLED")
-            && SETTLED_FINANCIAL_STATUSES.contains(order.financialStatus());
+            && SETTLED_FINANCIAL_STATUSES.contains(order.displayFinancialStatus());
     if (!done) {
       life.closedAt = null;
     } else if (life.closedAt == null) {
@@ -765,7 +765,7 @@ final class OrderDesk {
     }
   }
 
-  private void publishOrder(String topic, StoredOrder order) {
+  void publishOrder(String topic, StoredOrder order) {
     webhooks.publish(topic, WebhookPayloads.order(order, state.location().id()));
   }
 

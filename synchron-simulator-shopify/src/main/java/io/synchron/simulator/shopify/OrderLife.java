@@ -3,6 +3,7 @@ package io.synchron.simulator.shopify;
 import io.synchron.simulator.shopify.ShopState.LineItem;
 import io.synchron.simulator.shopify.ShopState.Location;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +30,10 @@ final class OrderLife {
   Cancellation cancellation;
   final List<FulfillmentOrder> fulfillmentOrders = new ArrayList<>();
   final List<Fulfillment> fulfillments = new ArrayList<>();
+  final List<Refund> refunds = new ArrayList<>();
+  final List<Return> returns = new ArrayList<>();
   private final Map<String, Integer> currentQuantities = new HashMap<>();
+  private final Map<String, Integer> refundedFulfilled = new HashMap<>();
 
   OrderLife(long number, Instant createdAt, List<LineItem> lines) {
     this.number = number;
@@ -172,6 +176,165 @@ final class OrderLife {
       String message,
       Instant estimatedDeliveryAt) {}
 
+  /** A refund: money back (its transactions), units taken off the order, maybe restocked. */
+  static final class Refund {
+    final String id;
+    final long legacyId;
+    final StoredOrder order;
+    final Instant createdAt;
+    final String note;
+    final List<RefundLine> lines;
+    final BigDecimal shipping;
+    final List<RefundTransaction> transactions;
+    final boolean notify;
+
+    Refund(
+        String id,
+        long legacyId,
+        StoredOrder order,
+        Instant createdAt,
+        String note,
+        List<RefundLine> lines,
+        BigDecimal shipping,
+        List<RefundTransaction> transactions,
+        boolean notify) {
+      this.id = id;
+      this.legacyId = legacyId;
+      this.order = order;
+      this.createdAt = createdAt;
+      this.note = note;
+      this.lines = List.copyOf(lines);
+      this.shipping = shipping;
+      this.transactions = List.copyOf(transactions);
+      this.notify = notify;
+    }
+
+    /** The money that went back: the sum of the refund's transactions. */
+    BigDecimal totalRefunded() {
+      return transactions.stream()
+          .map(RefundTransaction::amount)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    boolean restocked() {
+      return lines.stream().anyMatch(RefundLine::restocked);
+    }
+  }
+
+  /**
+   * Units of one line item in a refund; {@code subtotal} is their original price.
+   *
+   * @param restockType {@code RefundLineItemRestockType}: NO_RESTOCK, CANCEL or RETURN
+   */
+  record RefundLine(
+      String id,
+      long legacyId,
+      LineItem lineItem,
+      int quantity,
+      String restockType,
+      Location location,
+      BigDecimal subtotal) {
+
+    boolean restocked() {
+      return !restockType.equals("NO_RESTOCK");
+    }
+  }
+
+  /** A REFUND transaction of a refund. */
+  record RefundTransaction(
+      String id,
+      long legacyId,
+      BigDecimal amount,
+      String kind,
+      String gateway,
+      String parentId,
+      String status,
+      Instant createdAt) {}
+
+  /** A return of fulfilled units: OPEN when created, CLOSED when done. */
+  static final class Return {
+    final String id;
+    final long legacyId;
+    final String name;
+    final StoredOrder order;
+    final Instant createdAt;
+    final List<ReturnLine> lines;
+    String status = "OPEN";
+    Instant closedAt;
+
+    Return(
+        String id,
+        long legacyId,
+        String name,
+        StoredOrder order,
+        Instant createdAt,
+        List<ReturnLine> lines) {
+      this.id = id;
+      this.legacyId = legacyId;
+      this.name = name;
+      this.order = order;
+      this.createdAt = createdAt;
+      this.lines = List.copyOf(lines);
+    }
+  }
+
+  /**
+   * Units of one fulfillment line item in a return.
+   *
+   * @param returnReason the deprecated {@code ReturnReason}, {@code UNKNOWN} when not given
+   */
+  record ReturnLine(
+      String id,
+      long legacyId,
+      FulfillmentLine fulfillmentLine,
+      int quantity,
+      String returnReason,
+      String returnReasonNote) {}
+
+  /** Units of the line taken off by refunds. */
+  int refundedQuantity(LineItem line) {
+    int refunded = 0;
+    for (Refund refund : refunds) {
+      for (RefundLine refundLine : refund.lines) {
+        if (refundLine.lineItem() == line) {
+          refunded += refundLine.quantity();
+        }
+      }
+    }
+    return refunded;
+  }
+
+  /** Fulfilled units of the line that a refund took back. */
+  int refundedFulfilledQuantity(LineItem line) {
+    return refundedFulfilled.getOrDefault(line.id(), 0);
+  }
+
+  void refundFulfilled(LineItem line, int quantity) {
+    refundedFulfilled.merge(line.id(), quantity, Integer::sum);
+  }
+
+  /** The money refunded so far. */
+  BigDecimal totalRefunded() {
+    return refunds.stream().map(Refund::totalRefunded).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The shipping refunded so far. */
+  BigDecimal shippingRefunded() {
+    return refunds.stream().map(r -> r.shipping).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /**
+   * {@code OrderDisplayFinancialStatus}: the status the order was created with until money is
+   * refunded, then PARTIALLY_REFUNDED, and REFUNDED once everything {@code paid} went back.
+   */
+  String financialStatus(String created, BigDecimal paid) {
+    BigDecimal refunded = totalRefunded();
+    if (refunded.signum() <= 0) {
+      return created;
+    }
+    return refunded.compareTo(paid) >= 0 ? "REFUNDED" : "PARTIALLY_REFUNDED";
+  }
+
   int currentQuantity(LineItem line) {
     return currentQuantities.getOrDefault(line.id(), line.quantity());
   }
@@ -195,8 +358,10 @@ final class OrderLife {
     return fulfilled;
   }
 
+  /** Units still to ship; refunded fulfilled units left the current quantity already. */
   int unfulfilledQuantity(LineItem line) {
-    return Math.max(0, currentQuantity(line) - fulfilledQuantity(line));
+    return Math.max(
+        0, currentQuantity(line) - fulfilledQuantity(line) + refundedFulfilledQuantity(line));
   }
 
   boolean cancelled() {

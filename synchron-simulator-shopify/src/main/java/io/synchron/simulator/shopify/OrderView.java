@@ -20,6 +20,11 @@ import java.util.Map;
  * @param updatedAt the last change to the order (whole seconds)
  * @param displayFulfillmentStatus {@code UNFULFILLED}, {@code PARTIALLY_FULFILLED} or {@code
  *     FULFILLED}
+ * @param refunds every refund, oldest first
+ * @param returns every return, oldest first
+ * @param displayFinancialStatus {@code OrderDisplayFinancialStatus}: as created until money is
+ *     refunded, then {@code PARTIALLY_REFUNDED} and {@code REFUNDED}
+ * @param totalRefunded the money refunded so far, in the order's currency
  */
 public record OrderView(
     String id,
@@ -37,7 +42,94 @@ public record OrderView(
     List<FulfillmentOrderView> fulfillmentOrders,
     CancellationView cancellation,
     Instant updatedAt,
-    String displayFulfillmentStatus) {
+    String displayFulfillmentStatus,
+    List<RefundView> refunds,
+    List<ReturnView> returns,
+    String displayFinancialStatus,
+    BigDecimal totalRefunded) {
+
+  /** The components of the first version: no refunds or returns, as created. */
+  public OrderView(
+      String id,
+      String name,
+      String sourceIdentifier,
+      List<String> tags,
+      String currencyCode,
+      List<LineView> lineItems,
+      Map<String, String> metafields,
+      String inventoryBehaviour,
+      Map<String, Object> input,
+      Instant createdAt,
+      Instant cancelledAt,
+      List<FulfillmentView> fulfillments,
+      List<FulfillmentOrderView> fulfillmentOrders,
+      CancellationView cancellation,
+      Instant updatedAt,
+      String displayFulfillmentStatus) {
+    this(
+        id,
+        name,
+        sourceIdentifier,
+        tags,
+        currencyCode,
+        lineItems,
+        metafields,
+        inventoryBehaviour,
+        input,
+        createdAt,
+        cancelledAt,
+        fulfillments,
+        fulfillmentOrders,
+        cancellation,
+        updatedAt,
+        displayFulfillmentStatus,
+        List.of(),
+        List.of(),
+        null,
+        BigDecimal.ZERO);
+  }
+
+  /**
+   * A refund.
+   *
+   * @param totalRefunded the money of its transactions
+   * @param shipping the shipping refunded
+   * @param lines the refunded units per line
+   */
+  public record RefundView(
+      String id,
+      Instant createdAt,
+      String note,
+      BigDecimal totalRefunded,
+      BigDecimal shipping,
+      List<RefundLineView> lines) {}
+
+  /**
+   * Units of one order line in a refund.
+   *
+   * @param restockType {@code NO_RESTOCK}, {@code CANCEL} or {@code RETURN}
+   * @param subtotal the units' original price
+   */
+  public record RefundLineView(
+      String id, String lineItemId, String sku, int quantity, String restockType,
+      BigDecimal subtotal) {}
+
+  /**
+   * A return.
+   *
+   * @param status {@code ReturnStatus}: {@code OPEN} or {@code CLOSED}
+   */
+  public record ReturnView(
+      String id, String name, String status, Instant createdAt, Instant closedAt,
+      List<ReturnLineView> lines) {}
+
+  /**
+   * Units of one fulfillment line in a return.
+   *
+   * @param fulfillmentLineItemId the {@code FulfillmentLineItem} gid
+   */
+  public record ReturnLineView(
+      String id, String fulfillmentLineItemId, String sku, int quantity, String returnReason) {}
 
   /**
    * One line item of an order.

@@ -45,6 +45,9 @@ final class RootFields {
       case "orderCancel" -> RootFields::orderCancel;
       case "webhookSubscriptionCreate" -> RootFields::webhookSubscriptionCreate;
       case "webhookSubscriptionDelete" -> RootFields::webhookSubscriptionDelete;
+      case "refundCreate" -> RootFields::refundCreate;
+      case "returnCreate" -> RootFields::returnCreate;
+      case "returnClose" -> RootFields::returnClose;
       default ->
           env -> {
             throw new SimulatorGraphQlException(
@@ -352,6 +355,77 @@ final class RootFields {
     ShopState.requireGid(id);
     return Views.webhookSubscriptionDeletePayload(
         AdminSchema.state(env).webhooks().unsubscribe(id));
+  }
+
+  /**
+   * {@code refundCreate}: from 2026-04 the {@code @idempotent(key:)} directive is mandatory
+   * (reference §3.2, §5.4), though the schema cannot say so; a call without it, or with a blank
+   * key, is refused with a top-level error and changes nothing.
+   */
+  private static Object refundCreate(DataFetchingEnvironment env) {
+    String key = idempotencyKey(env);
+    if (key == null) {
+      throw new SimulatorGraphQlException(
+          "IDEMPOTENCY_KEY_REQUIRED",
+          "The @idempotent directive with a key is required for 'refundCreate' from API version"
+              + " 2026-04");
+    }
+    if (key.isBlank()) {
+      throw new SimulatorGraphQlException(
+          SimulatorGraphQlException.BAD_REQUEST,
+          "The idempotency key cannot be an empty string or whitespace only");
+    }
+    Map<String, Object> input = env.getArgument("input");
+    ShopState.requireGid(String.valueOf(input.get("orderId")));
+    for (String unsupported : List.of("refundDuties", "refundMethods", "discrepancyReason")) {
+      Object value = input.get(unsupported);
+      if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
+        throw new SimulatorGraphQlException(
+            SimulatorGraphQlException.NOT_IMPLEMENTED,
+            "RefundInput."
+                + unsupported
+                + " of 'refundCreate' is not supported by the simulator");
+      }
+    }
+    return Views.refundCreatePayload(AdminSchema.state(env).refunds().createRefund(input, key));
+  }
+
+  /** The {@code key} of the field's {@code @idempotent} directive, or null without one. */
+  private static String idempotencyKey(DataFetchingEnvironment env) {
+    Map<String, Object> variables =
+        ((AdminSchema.ReceivedVariables)
+                env.getGraphQlContext().get(AdminSchema.ReceivedVariables.class))
+            .values();
+    return env.getField().getDirectives("idempotent").stream()
+        .flatMap(d -> d.getArguments().stream())
+        .filter(a -> a.getName().equals("key"))
+        .map(a -> AdminSchema.literal(a.getValue(), variables))
+        .filter(Objects::nonNull)
+        .map(String::valueOf)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static Object returnCreate(DataFetchingEnvironment env) {
+    Map<String, Object> input = env.getArgument("returnInput");
+    ShopState.requireGid(String.valueOf(input.get("orderId")));
+    for (String unsupported : List.of("exchangeLineItems", "returnShippingFee")) {
+      Object value = input.get(unsupported);
+      if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
+        throw new SimulatorGraphQlException(
+            SimulatorGraphQlException.NOT_IMPLEMENTED,
+            "ReturnInput." + unsupported + " of 'returnCreate' is not supported by the simulator");
+      }
+    }
+    return Views.returnPayload(
+        "ReturnCreatePayload", AdminSchema.state(env).refunds().createReturn(input));
+  }
+
+  private static Object returnClose(DataFetchingEnvironment env) {
+    String id = env.getArgument("id");
+    ShopState.requireGid(id);
+    return Views.returnPayload(
+        "ReturnClosePayload", AdminSchema.state(env).refunds().closeReturn(id));
   }
 
   private static void refuseUnsupported(DataFetchingEnvironment env, String... arguments) {

@@ -49,6 +49,7 @@ final class ShopState {
   private final List<Definition> definitions = new ArrayList<>();
   private final WebhookDispatcher webhooks;
   private final OrderDesk desk;
+  private final RefundDesk refunds;
 
   /**
    * Switches between the readings of Shopify behaviour the reference leaves open, while running.
@@ -73,6 +74,7 @@ final class ShopState {
     long locationNumber = nextId++;
     this.location = new Location(gid("Location", locationNumber), locationNumber, "Shop location");
     this.desk = new OrderDesk(this, webhooks);
+    this.refunds = new RefundDesk(this, desk, webhooks);
   }
 
   // ---- domain records -------------------------------------------------------------------------
@@ -159,6 +161,80 @@ final class ShopState {
           .filter(m -> m.namespace().equals(namespace) && m.key().equals(key))
           .findFirst();
     }
+
+    /** {@code displayFinancialStatus}: as created, then following the refunds. */
+    String displayFinancialStatus() {
+      return life.financialStatus(financialStatus, paid());
+    }
+
+    /** The original price of every line (before refunds and removals). */
+    BigDecimal subtotal() {
+      BigDecimal total = BigDecimal.ZERO;
+      for (LineItem line : lineItems) {
+        total = total.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
+      }
+      return total;
+    }
+
+    /** The shipping lines' prices in shop money. */
+    BigDecimal shippingTotal() {
+      BigDecimal total = BigDecimal.ZERO;
+      for (Map<String, Object> shipping : maps(input.get("shippingLines"))) {
+        total = total.add(shopAmount(shipping.get("priceSet")));
+      }
+      return total;
+    }
+
+    /** Lines, shipping and tax lines (on the order, its lines or its shipping lines). */
+    BigDecimal totalPrice() {
+      BigDecimal total = subtotal().add(shippingTotal());
+      List<Map<String, Object>> taxed = new ArrayList<>();
+      taxed.add(input);
+      taxed.addAll(maps(input.get("lineItems")));
+      taxed.addAll(maps(input.get("shippingLines")));
+      for (Map<String, Object> holder : taxed) {
+        for (Map<String, Object> tax : maps(holder.get("taxLines"))) {
+          total = total.add(shopAmount(tax.get("priceSet")));
+        }
+      }
+      return total;
+    }
+
+    /**
+     * What the customer paid: the successful SALE and CAPTURE transactions the order was created
+     * with, or, with none, the total price of an order created PAID (nothing otherwise).
+     */
+    BigDecimal paid() {
+      BigDecimal paid = BigDecimal.ZERO;
+      boolean any = false;
+      for (Map<String, Object> transaction : maps(input.get("transactions"))) {
+        String kind = string(transaction.get("kind"), "SALE");
+        String status = string(transaction.get("status"), "SUCCESS");
+        if (status.equals("SUCCESS") && (kind.equals("SALE") || kind.equals("CAPTURE"))) {
+          paid = paid.add(shopAmount(transaction.get("amountSet")));
+          any = true;
+        }
+      }
+      if (any) {
+        return paid;
+      }
+      return financialStatus.equals("PAID") ? totalPrice() : BigDecimal.ZERO;
+    }
+
+    /** The gateway of the first payment transaction, or {@code manual}. */
+    String gateway() {
+      for (Map<String, Object> transaction : maps(input.get("transactions"))) {
+        if (transaction.get("gateway") instanceof String gateway && !gateway.isBlank()) {
+          return gateway;
+        }
+      }
+      return "manual";
+    }
+
+    private static BigDecimal shopAmount(Object moneyBag) {
+      Object amount = map(map(moneyBag).get("shopMoney")).get("amount");
+      return amount == null ? BigDecimal.ZERO : new BigDecimal(String.valueOf(amount));
+    }
   }
 
   /** Either a created value or the user errors that prevented it. */
@@ -198,6 +274,10 @@ final class ShopState {
   /** Now at whole seconds, as Shopify's DateTime fields carry it. */
   Instant nowSeconds() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  RefundDesk refunds() {
+    return refunds;
   }
 
   OrderDesk desk() {

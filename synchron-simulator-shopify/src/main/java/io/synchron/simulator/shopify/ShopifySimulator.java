@@ -6,6 +6,10 @@ import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrderLine;
+import io.synchron.simulator.shopify.OrderLife.Refund;
+import io.synchron.simulator.shopify.OrderLife.RefundLine;
+import io.synchron.simulator.shopify.OrderLife.Return;
+import io.synchron.simulator.shopify.OrderLife.ReturnLine;
 import io.synchron.simulator.shopify.OrderLife.Tracking;
 import io.synchron.simulator.shopify.OrderView.CancellationView;
 import io.synchron.simulator.shopify.OrderView.FulfilledLineView;
@@ -13,6 +17,10 @@ import io.synchron.simulator.shopify.OrderView.FulfillmentOrderLineView;
 import io.synchron.simulator.shopify.OrderView.FulfillmentOrderView;
 import io.synchron.simulator.shopify.OrderView.FulfillmentView;
 import io.synchron.simulator.shopify.OrderView.LineView;
+import io.synchron.simulator.shopify.OrderView.RefundLineView;
+import io.synchron.simulator.shopify.OrderView.RefundView;
+import io.synchron.simulator.shopify.OrderView.ReturnLineView;
+import io.synchron.simulator.shopify.OrderView.ReturnView;
 import io.synchron.simulator.shopify.OrderView.TrackingView;
 import io.synchron.simulator.shopify.ShopState.LineItem;
 import io.synchron.simulator.shopify.ShopState.Metafield;
@@ -48,12 +56,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * webhookSubscriptions}, {@code webhookSubscription}; mutations {@code orderCreate}, {@code
  * metafieldDefinitionCreate}, {@code fulfillmentCreate}, {@code fulfillmentTrackingInfoUpdate},
  * {@code fulfillmentEventCreate}, {@code fulfillmentCancel}, {@code orderCancel}, {@code
- * webhookSubscriptionCreate}, {@code webhookSubscriptionDelete}. The shop currency is EUR; there is
- * one active location, and each order gets one fulfillment order there.
+ * webhookSubscriptionCreate}, {@code webhookSubscriptionDelete}, {@code refundCreate} (with the
+ * mandatory {@code @idempotent(key:)} directive), {@code returnCreate}, {@code returnClose}. The
+ * shop currency is EUR; there is one active location, and each order gets one fulfillment order
+ * there.
  *
  * <p>Webhooks: every change fires the topics Shopify fires ({@code orders/create}, {@code
  * orders/updated}, {@code orders/cancelled}, {@code orders/edited}, {@code orders/fulfilled},
- * {@code orders/partially_fulfilled}, {@code fulfillments/create}, {@code fulfillments/update}) to
+ * {@code orders/partially_fulfilled}, {@code fulfillments/create}, {@code fulfillments/update},
+ * {@code refunds/create}, {@code returns/approve}, {@code returns/close}) to
  * each subscription, asynchronously, signed with {@link Options#webhookSecret()}; {@link
  * #webhooks()} scripts losses, duplicates and reordering. Subscriptions to other topics are kept
  * but never fire.
@@ -295,6 +306,52 @@ public final class ShopifySimulator implements AutoCloseable {
     state.desk().removeLine(orderGid, sku);
   }
 
+  /**
+   * Refunds units and shipping as a person does in the admin: for each SKU the unfulfilled units
+   * first (restocked as {@code CANCEL} when {@code restock}), then the fulfilled ones ({@code
+   * RETURN}); the money, the units' price plus {@code shippingAmount} capped at what is left to
+   * refund, goes back through the order's gateway. Fires {@code refunds/create} and {@code
+   * orders/updated}.
+   *
+   * @param quantityBySku units to refund per SKU, taken from the order's lines in order; may be
+   *     empty to refund shipping only
+   * @param shippingAmount shipping to refund, or null for none
+   * @param note the refund's note, may be null
+   * @return the refund's gid
+   * @throws IllegalArgumentException for an unknown order or SKU, a quantity above what is left to
+   *     refund, too much shipping, or nothing to refund
+   */
+  public String refund(
+      String orderGid,
+      Map<String, Integer> quantityBySku,
+      boolean restock,
+      BigDecimal shippingAmount,
+      String note) {
+    return state.refunds().refund(orderGid, quantityBySku, restock, shippingAmount, note);
+  }
+
+  /**
+   * Opens a return of fulfilled units, as the merchant does for a customer's request; the units
+   * are taken from the order's fulfillments oldest first. Fires {@code returns/approve} and {@code
+   * orders/updated}.
+   *
+   * @return the return's gid
+   * @throws IllegalArgumentException for an unknown order or SKU, or more units than were
+   *     fulfilled and not yet returned
+   */
+  public String requestReturn(String orderGid, Map<String, Integer> quantityBySku) {
+    return state.refunds().requestReturn(orderGid, quantityBySku);
+  }
+
+  /**
+   * Closes an open return; fires {@code returns/close} and {@code orders/updated}.
+   *
+   * @throws IllegalArgumentException for an unknown return or one that is not open
+   */
+  public void closeReturn(String returnGid) {
+    state.refunds().closeReturnOrThrow(returnGid);
+  }
+
   /** Control over webhook deliveries, for tests: losses, duplicates, reordering, forgeries. */
   public WebhookControl webhooks() {
     return webhooks;
@@ -404,7 +461,62 @@ public final class ShopifySimulator implements AutoCloseable {
         List.copyOf(fulfillmentOrders),
         cancellation,
         life.updatedAt,
-        life.displayFulfillmentStatus(order.lineItems()));
+        life.displayFulfillmentStatus(order.lineItems()),
+        refundViews(life),
+        returnViews(life),
+        order.displayFinancialStatus(),
+        life.totalRefunded());
+  }
+
+  private static List<RefundView> refundViews(OrderLife life) {
+    List<RefundView> refunds = new ArrayList<>();
+    for (Refund refund : life.refunds) {
+      List<RefundLineView> lines = new ArrayList<>();
+      for (RefundLine line : refund.lines) {
+        lines.add(
+            new RefundLineView(
+                line.id(),
+                line.lineItem().id(),
+                line.lineItem().sku(),
+                line.quantity(),
+                line.restockType(),
+                line.subtotal()));
+      }
+      refunds.add(
+          new RefundView(
+              refund.id,
+              refund.createdAt,
+              refund.note,
+              refund.totalRefunded(),
+              refund.shipping,
+              List.copyOf(lines)));
+    }
+    return List.copyOf(refunds);
+  }
+
+  private static List<ReturnView> returnViews(OrderLife life) {
+    List<ReturnView> returns = new ArrayList<>();
+    for (Return returned : life.returns) {
+      List<ReturnLineView> lines = new ArrayList<>();
+      for (ReturnLine line : returned.lines) {
+        lines.add(
+            new ReturnLineView(
+                line.id(),
+                line.fulfillmentLine().id(),
+                line.fulfillmentLine().lineItem().sku(),
+                line.quantity(),
+                line.returnReason()));
+      }
+      returns.add(
+          new ReturnView(
+              returned.id,
+              returned.name,
+              returned.status,
+              returned.createdAt,
+              returned.closedAt,
+              List.copyOf(lines)));
+    }
+    return List.copyOf(returns);
   }
 
   /**

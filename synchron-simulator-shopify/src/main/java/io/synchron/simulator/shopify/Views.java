@@ -6,6 +6,11 @@ import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrderLine;
+import io.synchron.simulator.shopify.OrderLife.Refund;
+import io.synchron.simulator.shopify.OrderLife.RefundLine;
+import io.synchron.simulator.shopify.OrderLife.RefundTransaction;
+import io.synchron.simulator.shopify.OrderLife.Return;
+import io.synchron.simulator.shopify.OrderLife.ReturnLine;
 import io.synchron.simulator.shopify.OrderLife.Tracking;
 import io.synchron.simulator.shopify.ShopState.Definition;
 import io.synchron.simulator.shopify.ShopState.LineItem;
@@ -107,7 +112,7 @@ final class Views {
     m.put("test", order.test());
     m.put("currencyCode", order.currency());
     m.put("presentmentCurrencyCode", order.presentmentCurrency());
-    m.put("displayFinancialStatus", order.financialStatus());
+    m.put("displayFinancialStatus", order.displayFinancialStatus());
     m.put("displayFulfillmentStatus", life.displayFulfillmentStatus(order.lineItems()));
     List<Map<String, Object>> attributes = new ArrayList<>();
     for (Map<String, String> attribute : order.customAttributes()) {
@@ -137,6 +142,25 @@ final class Views {
                 fulfillments.add(fulfillment(fulfillment));
               }
               return fulfillments;
+            });
+    BigDecimal refunded = life.totalRefunded();
+    m.put("totalRefundedSet", moneyBag(refunded, order.currency(), refunded, order.currency()));
+    m.put(
+        "refunds",
+        (FieldResolver)
+            env -> {
+              List<Map<String, Object>> refunds = new ArrayList<>();
+              for (Refund refund : first(life.refunds, env)) {
+                refunds.add(refund(refund));
+              }
+              return refunds;
+            });
+    m.put(
+        "returns",
+        (FieldResolver)
+            env -> {
+              refuseArgument(env, "query");
+              return connection(life.returns, r -> r.id, Views::returnOf, env);
             });
     m.put(
         "metafield",
@@ -179,6 +203,7 @@ final class Views {
     m.put("quantity", line.quantity());
     m.put("currentQuantity", life.currentQuantity(line));
     m.put("unfulfilledQuantity", life.unfulfilledQuantity(line));
+    m.put("refundableQuantity", life.currentQuantity(line));
     m.put("variant", line.variant() == null ? null : variant(line.variant()));
     m.put(
         "originalUnitPriceSet",
@@ -310,6 +335,114 @@ final class Views {
             item.presentmentCurrency());
     m.put("originalTotalSet", total);
     m.put("discountedTotalSet", total);
+    return m;
+  }
+
+  static Map<String, Object> refund(Refund refund) {
+    StoredOrder order = refund.order;
+    OrderLife life = order.life();
+    String currency = order.currency();
+    Map<String, Object> m = typed("Refund");
+    m.put("id", refund.id);
+    m.put("legacyResourceId", String.valueOf(refund.legacyId));
+    m.put("createdAt", refund.createdAt.toString());
+    m.put("processedAt", refund.createdAt.toString());
+    m.put("updatedAt", refund.createdAt.toString());
+    m.put("note", refund.note);
+    BigDecimal total = refund.totalRefunded();
+    m.put("totalRefundedSet", moneyBag(total, currency, total, currency));
+    m.put("order", (FieldResolver) env -> order(order));
+    m.put(
+        "refundLineItems",
+        (FieldResolver)
+            env -> connection(refund.lines, RefundLine::id, l -> refundLine(l, life), env));
+    m.put(
+        "transactions",
+        (FieldResolver)
+            env ->
+                connection(
+                    refund.transactions,
+                    RefundTransaction::id,
+                    t -> transaction(t, currency),
+                    env));
+    return m;
+  }
+
+  static Map<String, Object> refundLine(RefundLine line, OrderLife life) {
+    LineItem item = line.lineItem();
+    Map<String, Object> m = typed("RefundLineItem");
+    m.put("id", line.id());
+    m.put("lineItem", lineItem(item, life));
+    m.put("quantity", line.quantity());
+    m.put("restockType", line.restockType());
+    m.put("restocked", line.restocked());
+    m.put("location", line.location() == null ? null : location(line.location()));
+    String currency = item.currency();
+    m.put("priceSet", moneyBag(item.unitPrice(), currency, item.unitPrice(), currency));
+    m.put("subtotalSet", moneyBag(line.subtotal(), currency, line.subtotal(), currency));
+    m.put(
+        "totalTaxSet",
+        moneyBag(BigDecimal.ZERO, item.currency(), BigDecimal.ZERO, item.currency()));
+    return m;
+  }
+
+  static Map<String, Object> transaction(RefundTransaction transaction, String currency) {
+    Map<String, Object> m = typed("OrderTransaction");
+    m.put("id", transaction.id());
+    m.put("kind", transaction.kind());
+    m.put("status", transaction.status());
+    m.put("gateway", transaction.gateway());
+    m.put(
+        "amountSet", moneyBag(transaction.amount(), currency, transaction.amount(), currency));
+    m.put("createdAt", transaction.createdAt().toString());
+    m.put("processedAt", transaction.createdAt().toString());
+    m.put("test", false);
+    return m;
+  }
+
+  static Map<String, Object> returnOf(Return returned) {
+    OrderLife life = returned.order.life();
+    Map<String, Object> m = typed("Return");
+    m.put("id", returned.id);
+    m.put("name", returned.name);
+    m.put("status", returned.status);
+    m.put("createdAt", returned.createdAt.toString());
+    m.put("closedAt", time(returned.closedAt));
+    m.put("totalQuantity", returned.lines.stream().mapToInt(ReturnLine::quantity).sum());
+    m.put("order", (FieldResolver) env -> order(returned.order));
+    m.put(
+        "returnLineItems",
+        (FieldResolver)
+            env -> {
+              refuseArgument(env, "processingStatus");
+              return connection(returned.lines, ReturnLine::id, l -> returnLine(l, life), env);
+            });
+    return m;
+  }
+
+  static Map<String, Object> returnLine(ReturnLine line, OrderLife life) {
+    Map<String, Object> m = typed("ReturnLineItem");
+    m.put("id", line.id());
+    m.put("quantity", line.quantity());
+    m.put("returnReason", line.returnReason());
+    m.put("returnReasonNote", line.returnReasonNote());
+    m.put("fulfillmentLineItem", fulfillmentLine(line.fulfillmentLine(), life));
+    return m;
+  }
+
+  static Map<String, Object> refundCreatePayload(Outcome<Refund> outcome) {
+    Map<String, Object> m = typed("RefundCreatePayload");
+    Refund refund = outcome.value();
+    m.put("refund", refund == null ? null : refund(refund));
+    m.put("order", refund == null ? null : order(refund.order));
+    m.put("userErrors", userErrors("UserError", outcome.userErrors()));
+    return m;
+  }
+
+  static Map<String, Object> returnPayload(String typename, Outcome<Return> outcome) {
+    Map<String, Object> m = typed(typename);
+    m.put("return", outcome.value() == null ? null : returnOf(outcome.value()));
+    m.put("userErrors", userErrors("ReturnUserError", outcome.userErrors()));
     return m;
   }
 

@@ -47,15 +47,18 @@ final class WebhookDispatcher {
 
   /** The topics the simulator fires, by {@code WebhookSubscriptionTopic} name. */
   static final Map<String, String> FIRED_TOPICS =
-      Map.of(
-          "ORDERS_CREATE", "orders/create",
-          "ORDERS_UPDATED", "orders/updated",
-          "ORDERS_CANCELLED", "orders/cancelled",
-          "ORDERS_EDITED", "orders/edited",
-          "ORDERS_FULFILLED", "orders/fulfilled",
-          "ORDERS_PARTIALLY_FULFILLED", "orders/partially_fulfilled",
-          "FULFILLMENTS_CREATE", "fulfillments/create",
-          "FULFILLMENTS_UPDATE", "fulfillments/update");
+      Map.ofEntries(
+          Map.entry("ORDERS_CREATE", "orders/create"),
+          Map.entry("ORDERS_UPDATED", "orders/updated"),
+          Map.entry("ORDERS_CANCELLED", "orders/cancelled"),
+          Map.entry("ORDERS_EDITED", "orders/edited"),
+          Map.entry("ORDERS_FULFILLED", "orders/fulfilled"),
+          Map.entry("ORDERS_PARTIALLY_FULFILLED", "orders/partially_fulfilled"),
+          Map.entry("FULFILLMENTS_CREATE", "fulfillments/create"),
+          Map.entry("FULFILLMENTS_UPDATE", "fulfillments/update"),
+          Map.entry("REFUNDS_CREATE", "refunds/create"),
+          Map.entry("RETURNS_APPROVE", "returns/approve"),
+          Map.entry("RETURNS_CLOSE", "returns/close"));
 
   static final int DELIVERY_LOG_CAPACITY = 10_000;
   private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -2,6 +2,11 @@ package io.synchron.simulator.shopify;
 
 import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
+import io.synchron.simulator.shopify.OrderLife.Refund;
+import io.synchron.simulator.shopify.OrderLife.RefundLine;
+import io.synchron.simulator.shopify.OrderLife.RefundTransaction;
+import io.synchron.simulator.shopify.OrderLife.Return;
+import io.synchron.simulator.shopify.OrderLife.ReturnLine;
 import io.synchron.simulator.shopify.OrderLife.Tracking;
 import io.synchron.simulator.shopify.ShopState.LineItem;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
@@ -47,7 +52,7 @@ final class WebhookPayloads {
     m.put("confirmed", true);
     m.put("currency", order.currency());
     m.put("presentment_currency", order.presentmentCurrency());
-    m.put("financial_status", lower(order.financialStatus()));
+    m.put("financial_status", lower(order.displayFinancialStatus()));
     m.put(
         "fulfillment_status",
         restFulfillmentStatus(life.displayFulfillmentStatus(order.lineItems())));
@@ -152,6 +157,123 @@ final class WebhookPayloads {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("order_edit", edit);
     return m;
+  }
+
+  /**
+   * The body of {@code refunds/create}: the REST refund with its refund line items (each with its
+   * line item), REFUND transactions and refund shipping lines.
+   */
+  static Map<String, Object> refund(Refund refund) {
+    StoredOrder order = refund.order;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", refund.legacyId);
+    m.put("admin_graphql_api_id", refund.id);
+    m.put("order_id", order.legacyId());
+    m.put("created_at", time(refund.createdAt));
+    m.put("processed_at", time(refund.createdAt));
+    m.put("note", refund.note);
+    m.put("restock", refund.restocked());
+    m.put("user_id", null);
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (RefundLine line : refund.lines) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("id", line.legacyId());
+      l.put("line_item_id", legacyId(line.lineItem().id()));
+      l.put("location_id", line.location() == null ? null : line.location().legacyId());
+      l.put("quantity", line.quantity());
+      l.put("restock_type", lower(line.restockType()));
+      l.put("subtotal", line.subtotal().toPlainString());
+      l.put("total_tax", "0.00");
+      l.put("subtotal_set", moneySet(line.subtotal(), order.currency()));
+      l.put("total_tax_set", moneySet(BigDecimal.ZERO, order.currency()));
+      l.put("line_item", lineItem(line.lineItem(), order.life()));
+      lines.add(l);
+    }
+    m.put("refund_line_items", lines);
+    List<Map<String, Object>> transactions = new ArrayList<>();
+    for (RefundTransaction transaction : refund.transactions) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("id", transaction.legacyId());
+      t.put("admin_graphql_api_id", transaction.id());
+      t.put("order_id", order.legacyId());
+      t.put("amount", transaction.amount().toPlainString());
+      t.put("currency", order.currency());
+      t.put("kind", lower(transaction.kind()));
+      t.put("gateway", transaction.gateway());
+      t.put("status", lower(transaction.status()));
+      t.put(
+          "parent_id",
+          transaction.parentId() == null ? null : legacyIdOrNull(transaction.parentId()));
+      t.put("created_at", time(transaction.createdAt()));
+      t.put("processed_at", time(transaction.createdAt()));
+      transactions.add(t);
+    }
+    m.put("transactions", transactions);
+    List<Map<String, Object>> shippingLines = new ArrayList<>();
+    if (refund.shipping.signum() > 0) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("id", refund.legacyId);
+      s.put("amount", refund.shipping.toPlainString());
+      s.put("amount_set", moneySet(refund.shipping, order.currency()));
+      s.put("subtotal_amount_set", moneySet(refund.shipping, order.currency()));
+      shippingLines.add(s);
+    }
+    m.put("refund_shipping_lines", shippingLines);
+    m.put("order_adjustments", List.of());
+    m.put("return", null);
+    return m;
+  }
+
+  /** The body of {@code returns/approve} and {@code returns/close}: the REST return. */
+  static Map<String, Object> returnOf(Return returned) {
+    StoredOrder order = returned.order;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", returned.legacyId);
+    m.put("admin_graphql_api_id", returned.id);
+    m.put("name", returned.name);
+    m.put("status", lower(returned.status));
+    Map<String, Object> orderRef = new LinkedHashMap<>();
+    orderRef.put("id", order.legacyId());
+    orderRef.put("admin_graphql_api_id", order.id());
+    m.put("order", orderRef);
+    m.put("total_return_line_items", returned.lines.stream().mapToInt(ReturnLine::quantity).sum());
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (ReturnLine line : returned.lines) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("id", line.legacyId());
+      l.put("admin_graphql_api_id", line.id());
+      Map<String, Object> fulfillmentLine = new LinkedHashMap<>();
+      fulfillmentLine.put("id", line.fulfillmentLine().legacyId());
+      fulfillmentLine.put("admin_graphql_api_id", line.fulfillmentLine().id());
+      fulfillmentLine.put("line_item", lineBasics(line.fulfillmentLine().lineItem()));
+      l.put("fulfillment_line_item", fulfillmentLine);
+      l.put("quantity", line.quantity());
+      l.put("return_reason", lower(line.returnReason()));
+      l.put("return_reason_note", line.returnReasonNote());
+      lines.add(l);
+    }
+    m.put("return_line_items", lines);
+    m.put("created_at", time(returned.createdAt));
+    m.put("closed_at", time(returned.closedAt));
+    return m;
+  }
+
+  private static Long legacyIdOrNull(String gid) {
+    try {
+      return legacyId(gid);
+    } catch (RuntimeException notAGid) {
+      return null;
+    }
+  }
+
+  private static Map<String, Object> moneySet(BigDecimal amount, String currency) {
+    Map<String, Object> money = new LinkedHashMap<>();
+    money.put("amount", amount.toPlainString());
+    money.put("currency_code", currency);
+    Map<String, Object> set = new LinkedHashMap<>();
+    set.put("shop_money", money);
+    set.put("presentment_money", new LinkedHashMap<>(money));
+    return set;
   }
 
   static long legacyId(String gid) {
