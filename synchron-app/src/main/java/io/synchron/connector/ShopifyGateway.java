@@ -45,6 +45,14 @@ public interface ShopifyGateway {
    */
   List<String> ensureWebhooks(String callbackUri, List<String> topics);
 
+  /**
+   * Records in Shopify a refund the marketplace made: money only (the marketplace, not Shopify, paid it back, so the
+   * transaction is on the marketplace's gateway), on the given lines without restocking. Safe to call twice with the
+   * same key: Shopify's {@code @idempotent} returns the first refund.
+   */
+  String recordRefund(String orderGid, String idempotencyKey, Map<String, Integer> quantityByLineItem,
+      BigDecimal amount, String currency, String gateway, String note);
+
   record OrderState(
       String gid,
       String name,

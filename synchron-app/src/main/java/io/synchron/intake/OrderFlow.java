@@ -23,6 +23,7 @@ class OrderFlow {
   static final String CORRECT_TRACKING = "CORRECT_TRACKING";
   static final String CANCEL_ON_MARKETPLACE = "CANCEL_ON_MARKETPLACE";
   static final String CANCEL_IN_SHOPIFY = "CANCEL_IN_SHOPIFY";
+  static final String RECORD_REFUND_IN_SHOPIFY = "RECORD_REFUND_IN_SHOPIFY";
 
   private final SyncedOrders orders;
   private final Jobs jobs;
@@ -60,6 +61,15 @@ class OrderFlow {
       jobs.enqueue(new JobRequest(IMPORT, "import:" + order.id(), orderKey(order), order.id().value(), null));
     }
     invoicing.queueIfDue(order);
+    if (order.shopifyStatus().exists()) {
+      // Each refund the marketplace made is recorded once in Shopify, keyed by the marketplace's refund id.
+      for (var line : order.snapshot().lines()) {
+        for (var refund : line.refunds()) {
+          queue(order, RECORD_REFUND_IN_SHOPIFY, "shopify-refund:" + order.id() + ":" + refund.id(),
+              "{\"refund\":\"" + refund.id() + "\"}");
+        }
+      }
+    }
     if (order.needsCancellationInShopify()) {
       jobs.enqueue(new JobRequest(CANCEL_IN_SHOPIFY, "cancel-shopify:" + order.id(), orderKey(order),
           order.id().value(), null));

@@ -99,7 +99,8 @@ public record MarketplaceOrder(
       List<Tax> taxes,
       List<Tax> shippingTaxes,
       String reasonCode,
-      String state) {
+      String state,
+      int quantity) {
 
     public Refund {
       taxes = taxes == null ? List.of() : List.copyOf(taxes);

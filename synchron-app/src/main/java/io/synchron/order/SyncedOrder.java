@@ -119,7 +119,8 @@ public final class SyncedOrder {
 
   /**
    * Whether a snapshot is further along than another with the same update time: its order state is, or its order
-   * state is the same and no line went back while at least one line went forward (e.g. a line cancelled).
+   * state is the same and no line went back while at least one line went forward (a line cancelled, one more
+   * refund).
    */
   static boolean furtherAlong(MarketplaceOrder newer, MarketplaceOrder older) {
     int order = Integer.compare(newer.state().progress(), older.state().progress());
@@ -139,6 +140,11 @@ public final class SyncedOrder {
         return false;
       }
       forward |= step > 0;
+      // Refunds only ever accumulate: one more is a later version.
+      if (line.refunds().size() < before.refunds().size()) {
+        return false;
+      }
+      forward |= line.refunds().size() > before.refunds().size();
     }
     return forward;
   }

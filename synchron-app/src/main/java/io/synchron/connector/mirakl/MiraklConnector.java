@@ -420,7 +420,8 @@ public final class MiraklConnector implements MarketplaceConnector {
                   : l.refunds().stream()
                       .filter(r -> r.id() != null)
                       .map(r -> new MarketplaceOrder.Refund(r.id(), r.amount(), r.shippingAmount(), taxes(r.taxes()),
-                          taxes(r.shippingTaxes()), r.reasonCode(), r.refundState() != null ? r.refundState() : r.state()))
+                          taxes(r.shippingTaxes()), r.reasonCode(), r.refundState() != null ? r.refundState() : r.state(),
+                          r.quantity() == null ? 0 : r.quantity()))
                       .toList()));
     }
     MiraklDtos.Customer c = o.customer();

@@ -76,7 +76,7 @@ final class MiraklDtos {
       List<Refund> refunds) {}
 
   record Refund(String id, BigDecimal amount, BigDecimal shippingAmount, List<Tax> taxes, List<Tax> shippingTaxes,
-      String reasonCode, String state, String refundState) {}
+      String reasonCode, String state, String refundState, Integer quantity) {}
 
   record Tax(String code, BigDecimal amount, BigDecimal rate) {}
 

@@ -441,6 +441,41 @@ public final class ShopifyConnector implements ShopifyGateway {
     return created;
   }
 
+  @Override
+  public String recordRefund(String orderGid, String idempotencyKey, Map<String, Integer> quantityByLineItem,
+      BigDecimal amount, String currency, String gateway, String note) {
+    JsonNode payload = client.execute("RecordMarketplaceRefund",
+        Map.of("input", refundInput(orderGid, quantityByLineItem, amount, currency, gateway, note),
+            "key", idempotencyKey)).path("refundCreate");
+    JsonNode errors = payload.path("userErrors");
+    if (errors.isArray() && !errors.isEmpty()) {
+      String messages = java.util.stream.StreamSupport.stream(errors.spliterator(), false)
+          .map(e -> e.path("message").asString("")).collect(Collectors.joining("; "));
+      throw new ShopifyException("refundCreate refused: " + messages, 200, null, null,
+          new Failure.Permanent(messages), null);
+    }
+    return payload.path("refund").path("id").asString(null);
+  }
+
+  /** The refundCreate input; package-visible for the contract test. */
+  static Map<String, Object> refundInput(String orderGid, Map<String, Integer> quantityByLineItem, BigDecimal amount,
+      String currency, String gateway, String note) {
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("orderId", orderGid);
+    input.put("note", note);
+    input.put("notify", false);
+    List<Object> lines = new ArrayList<>();
+    quantityByLineItem.forEach((id, qty) -> {
+      if (qty > 0) {
+        lines.add(Map.of("lineItemId", id, "quantity", qty, "restockType", "NO_RESTOCK"));
+      }
+    });
+    input.put("refundLineItems", lines);
+    input.put("transactions", List.of(Map.of("orderId", orderGid, "kind", "REFUND", "gateway", gateway,
+        "amount", Money.format(amount, currency))));
+    return input;
+  }
+
   /** Cost points used so far, for the benchmark. */
   public double costPointsUsed() {
     return client.pointsUsed();

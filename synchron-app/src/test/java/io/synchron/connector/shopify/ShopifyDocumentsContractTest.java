@@ -102,6 +102,14 @@ class ShopifyDocumentsContractTest {
   }
 
   @Test
+  void theRefundDocumentsVariablesCoerce() {
+    assertThat(ShopifyAdminSchema.get().validateWithVariables(ShopifyGraphQlClient.document("RecordMarketplaceRefund"),
+        Map.of("key", "synchron-refund-fr-1106", "input", ShopifyConnector.refundInput("gid://shopify/Order/1",
+            Map.of("gid://shopify/LineItem/2", 1), new BigDecimal("6.82"), "EUR", "mirakl", "Refund 1106"))))
+        .isEmpty();
+  }
+
+  @Test
   void everyTopicSynchronSubscribesToExists() {
     for (String topic : io.synchron.intake.ShopifyReconciliation.TOPICS) {
       assertThat(ShopifyAdminSchema.get().validateWithVariables(ShopifyGraphQlClient.document("CreateWebhookSubscription"),
