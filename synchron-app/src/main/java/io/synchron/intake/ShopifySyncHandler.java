@@ -184,8 +184,18 @@ class ShopifySyncHandler implements JobHandler {
     Map<String, Integer> removed = new LinkedHashMap<>();
     for (ShopifyGateway.LineState line : state.lines()) {
       String marketplaceLine = lineOfItem.get(line.id());
-      if (marketplaceLine != null && line.currentQuantity() < line.quantity()) {
-        removed.put(marketplaceLine, line.quantity() - line.currentQuantity());
+      if (marketplaceLine == null) {
+        continue;
+      }
+      // Units Synchron itself refunded in Shopify, following marketplace refunds, are not removals to send back.
+      int refundedByMarketplace = order.snapshot().lines().stream()
+          .filter(l -> l.lineId().equals(marketplaceLine))
+          .flatMap(l -> l.refunds().stream())
+          .mapToInt(MarketplaceOrder.Refund::quantity)
+          .sum();
+      int gone = line.quantity() - line.currentQuantity() - refundedByMarketplace;
+      if (gone > 0) {
+        removed.put(marketplaceLine, gone);
       }
     }
     if (removed.isEmpty()) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Refunds made on the marketplace reach Shopify once, for exactly what was paid back. */
 class MarketplaceRefundsEndToEndTest extends EndToEndTest {
 
+  @org.springframework.beans.factory.annotation.Autowired io.synchron.intake.ShopifyReconciliation reconciliation;
+
   @BeforeEach
   void stock() {
     stock("SKU-1", 100_000);
@@ -51,6 +53,12 @@ class MarketplaceRefundsEndToEndTest extends EndToEndTest {
     assertThat(order.refunds()).hasSize(1);
     assertThat(order.totalRefunded()).isEqualByComparingTo("19.99");
     assertThat(order.displayFinancialStatus()).isEqualTo("PARTIALLY_REFUNDED");
+    // Shopify's echo of our own refund (refunds/create, orders/updated) is not mistaken for lines removed there.
+    reconciliation.sweep(SHOP);
+    settle();
+    assertThat(jdbc.sql("select attention from synced_order where marketplace_order_id = ?").params(id)
+        .query(String.class).optional()).isEmpty();
+    assertThat(mirakl.callCount("OR30", id)).isZero();
   }
 
   @Test
