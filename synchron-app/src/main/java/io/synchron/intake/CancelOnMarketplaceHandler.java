@@ -88,15 +88,27 @@ class CancelOnMarketplaceHandler implements JobHandler {
       return;
     }
     marketplace.cancelLines(order.marketplaceOrderId(), lines);
-    record(order, null, "Cancelled on the marketplace with reason " + reason + ": "
-        + lines.stream().map(l -> l.lineId() + " x" + l.quantity()).toList(), context);
+    // Take in the marketplace's order as our cancellation left it, so the next poll does not read it as lines the
+    // marketplace cancelled on its own.
+    MarketplaceOrder after = marketplace.currentOrder(order.marketplaceOrderId()).orElse(null);
+    String message = "Cancelled on the marketplace with reason " + reason + ": "
+        + lines.stream().map(l -> l.lineId() + " x" + l.quantity()).toList();
+    tx.executeWithoutResult(status -> {
+      SyncedOrder locked = orders.lock(order.id()).orElseThrow();
+      if (after != null) {
+        locked.observeAfterOwnCancellation(after);
+      }
+      locked.note(OrderEvent.Side.MARKETPLACE, "CANCELLATION_SENT", message);
+      flow.saveAndQueue(locked);
+      context.completeInTransaction(message);
+    });
   }
 
   private void record(SyncedOrder order, MarketplaceOrder current, String message, JobContext context) {
     tx.executeWithoutResult(status -> {
       SyncedOrder locked = orders.lock(order.id()).orElseThrow();
       if (current != null) {
-        locked.observe(current);
+        locked.observeAfterOwnCancellation(current);
       }
       locked.note(OrderEvent.Side.MARKETPLACE, "CANCELLATION_SENT", message);
       flow.saveAndQueue(locked);

@@ -74,14 +74,18 @@ final class DocumentRequests {
         taxes = taxes.add(quantity == line.quantity() ? t.amount() : Money.scaled(t.amount().multiply(share), order.currency()));
       }
       if (withShipping && line.shippingPrice() != null && line.shippingPrice().signum() > 0) {
-        shipping = shipping.add(line.shippingPrice());
+        // A shipment of part of a line carries that part of the line's shipping.
+        BigDecimal lineShipping = quantity == line.quantity() ? line.shippingPrice()
+            : Money.scaled(line.shippingPrice().multiply(share), order.currency());
+        shipping = shipping.add(lineShipping);
         BigDecimal r = rate(line.shippingTaxes(), line.lineId() + " shipping");
         if (shippingRate != null && shippingRate.compareTo(r) != 0) {
           throw new NotInvoiceable("shipping is taxed at several rates");
         }
         shippingRate = r;
         for (MarketplaceOrder.Tax t : line.shippingTaxes()) {
-          taxes = taxes.add(t.amount());
+          taxes = taxes.add(quantity == line.quantity() ? t.amount()
+              : Money.scaled(t.amount().multiply(share), order.currency()));
         }
       }
     }

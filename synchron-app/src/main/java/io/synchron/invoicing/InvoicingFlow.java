@@ -96,8 +96,13 @@ public class InvoicingFlow {
   private boolean hasInvoice(SyncedOrder order) {
     return jdbc.sql("select count(*) from order_document where synced_order_id = ? and kind = 'INVOICE'")
             .params(order.id().value()).query(Long.class).single() > 0
-        || jobs.findByKey("invoice:" + order.id()).isPresent()
-        || jdbc.sql("select count(*) from job where synced_order_id = ? and kind = 'ISSUE_INVOICE'")
-            .params(order.id().value()).query(Long.class).single() > 0;
+        || invoiceStillComing(order);
+  }
+
+  /** An invoice job that may yet issue a document (not finished, refused, parked or dismissed). */
+  boolean invoiceStillComing(SyncedOrder order) {
+    return jdbc.sql("select count(*) from job where synced_order_id = ? and kind = 'ISSUE_INVOICE'"
+            + " and state in ('PENDING', 'RUNNING')")
+        .params(order.id().value()).query(Long.class).single() > 0;
   }
 }

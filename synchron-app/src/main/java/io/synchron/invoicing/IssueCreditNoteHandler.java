@@ -36,9 +36,12 @@ class IssueCreditNoteHandler implements JobHandler {
   private final SynchronProperties properties;
   private final TransactionTemplate tx;
   private final io.synchron.billing.BillingStore store;
+  private final InvoicingFlow invoicing;
 
   IssueCreditNoteHandler(SyncedOrders orders, CreditNoteIssuer creditNotes, OrderDocuments documents,
-      SynchronProperties properties, TransactionTemplate tx, io.synchron.billing.BillingStore store) {
+      SynchronProperties properties, TransactionTemplate tx, io.synchron.billing.BillingStore store,
+      InvoicingFlow invoicing) {
+    this.invoicing = invoicing;
     this.store = store;
     this.orders = orders;
     this.creditNotes = creditNotes;
@@ -58,8 +61,17 @@ class IssueCreditNoteHandler implements JobHandler {
     SyncedOrder order = orders.find(id).orElseThrow();
     String invoice = documents.invoiceOf(id).orElse(null);
     if (invoice == null) {
-      // The invoice is still being issued (its job runs first on this order); come back shortly.
-      throw new InvoiceNotYetIssued();
+      if (invoicing.invoiceStillComing(order)) {
+        // The invoice is still being issued (its job runs first on this order); come back shortly.
+        throw new InvoiceNotYetIssued();
+      }
+      tx.executeWithoutResult(status -> {
+        SyncedOrder locked = orders.lock(id).orElseThrow();
+        locked.note(OrderEvent.Side.SYNCHRON, "NO_CREDIT_NOTE", "No credit note: no invoice was issued for this order");
+        orders.save(locked);
+        context.completeInTransaction("no invoice");
+      });
+      return;
     }
     String refundId = job.payload() == null ? null : io.synchron.shared.Json.text(job.payload(), "refund");
     if (refundId != null) {

@@ -28,9 +28,10 @@ public enum ShopifyStatus {
       case NOT_IMPORTED -> EnumSet.noneOf(ShopifyStatus.class);
       case IMPORT_QUEUED -> EnumSet.of(NOT_IMPORTED);
       case IMPORTED -> EnumSet.of(NOT_IMPORTED, IMPORT_QUEUED, NOT_REQUIRED);
-      case PARTIALLY_FULFILLED -> EnumSet.of(IMPORTED);
+      // A fulfilment cancelled in Shopify takes an order back from fulfilled to partly fulfilled.
+      case PARTIALLY_FULFILLED -> EnumSet.of(IMPORTED, FULFILLED);
       case FULFILLED -> EnumSet.of(IMPORTED, PARTIALLY_FULFILLED);
-      case CANCELLED -> EnumSet.of(IMPORTED, PARTIALLY_FULFILLED);
+      case CANCELLED -> EnumSet.of(IMPORTED, PARTIALLY_FULFILLED, FULFILLED);
       case NOT_REQUIRED -> EnumSet.of(NOT_IMPORTED, IMPORT_QUEUED);
     };
   }

@@ -93,6 +93,18 @@ public final class SyncedOrder {
    * @return whether the snapshot was newer and taken in
    */
   public boolean observe(MarketplaceOrder newer) {
+    return observe(newer, true);
+  }
+
+  /**
+   * Takes in the marketplace's order as it is right after Synchron itself cancelled lines there: the same as {@link
+   * #observe}, without asking a person to remove those lines from Shopify (they were removed there first).
+   */
+  public boolean observeAfterOwnCancellation(MarketplaceOrder newer) {
+    return observe(newer, false);
+  }
+
+  private boolean observe(MarketplaceOrder newer, boolean flagCancelledLines) {
     if (!newer.orderId().equals(marketplaceOrderId)) {
       throw new IllegalArgumentException("Snapshot of " + newer.orderId() + " given to " + marketplaceOrderId);
     }
@@ -113,7 +125,9 @@ public final class SyncedOrder {
               "STATE_CHANGED", "Marketplace state " + previous.rawState() + " -> " + newer.rawState()));
     }
     follow(newer);
-    noticeLinesCancelledAfterImport(previous, newer);
+    if (flagCancelledLines) {
+      noticeLinesCancelledAfterImport(previous, newer);
+    }
     return true;
   }
 

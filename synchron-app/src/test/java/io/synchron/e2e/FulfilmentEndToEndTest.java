@@ -269,6 +269,10 @@ class FulfilmentEndToEndTest extends EndToEndTest {
     assertThat(lines.get(id + "-2")).isEqualTo("CANCELED");
     assertThat(lines.get(id + "-1")).isEqualTo("SHIPPING");
     assertThat(mirakl.order(id).state()).isEqualTo("SHIPPING");
+    // Synchron cancelled that line itself: nobody is asked to remove it from Shopify again.
+    pollAndSettle();
+    assertThat(jdbc.sql("select attention from synced_order where marketplace_order_id = ?").params(id)
+        .query(String.class).optional()).isEmpty();
   }
 
   @Test

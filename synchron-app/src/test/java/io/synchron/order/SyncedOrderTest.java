@@ -204,4 +204,16 @@ class SyncedOrderTest {
     assertThat(SyncedOrder.furtherAlong(before, after)).isFalse();
     assertThat(SyncedOrder.furtherAlong(before, before)).isFalse();
   }
+
+  @Test
+  void aFulfilmentCancelledInShopifyTakesAFulfilledOrderBackToPartlyFulfilled() {
+    SyncedOrder order = SyncedOrderFixtures.toShip();
+    order.queueImport();
+    order.imported(new ShopifyOrderRef("gid://shopify/Order/1", "#1001"), false);
+    order.fulfilledInShopify(true, "all lines");
+
+    order.fulfilledInShopify(false, "one fulfilment cancelled");
+
+    assertThat(order.shopifyStatus()).isEqualTo(ShopifyStatus.PARTIALLY_FULFILLED);
+  }
 }
