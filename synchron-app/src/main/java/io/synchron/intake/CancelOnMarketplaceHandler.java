@@ -38,9 +38,11 @@ class CancelOnMarketplaceHandler implements JobHandler {
   private final MarketplaceReferenceData reference;
   private final OrderFlow flow;
   private final TransactionTemplate tx;
+  private final io.synchron.jobs.Jobs jobs;
 
   CancelOnMarketplaceHandler(SyncedOrders orders, Connectors connectors, MarketplaceReferenceData reference,
-      OrderFlow flow, TransactionTemplate tx) {
+      OrderFlow flow, TransactionTemplate tx, io.synchron.jobs.Jobs jobs) {
+    this.jobs = jobs;
     this.orders = orders;
     this.connectors = connectors;
     this.reference = reference;
@@ -56,7 +58,21 @@ class CancelOnMarketplaceHandler implements JobHandler {
   @Override
   public void run(Job job, JobContext context) {
     SyncedOrder order = orders.find(new SyncedOrderId(job.syncedOrderId())).orElseThrow();
-    Map<String, Integer> requested = JobPayloads.quantities(job.payload(), "lines");
+    Map<String, Integer> requested = new java.util.LinkedHashMap<>(JobPayloads.quantities(job.payload(), "lines"));
+    // Removal totals are cumulative ("2 removed so far"): what earlier line cancellations covered (the largest
+    // total among them) is not sent again.
+    Map<String, Integer> covered = new java.util.HashMap<>();
+    for (io.synchron.jobs.Job earlier : jobs.forOrder(job.syncedOrderId())) {
+      if (earlier.kind().equals(OrderFlow.CANCEL_ON_MARKETPLACE) && earlier.state() == io.synchron.jobs.JobState.DONE
+          && !earlier.id().equals(job.id())) {
+        JobPayloads.quantities(earlier.payload(), "lines").forEach((line, total) -> covered.merge(line, total, Math::max));
+      }
+    }
+    covered.forEach((line, done) -> requested.computeIfPresent(line, (k, total) -> Math.max(0, total - done)));
+    if (!JobPayloads.quantities(job.payload(), "lines").isEmpty()
+        && requested.values().stream().allMatch(q -> q == 0)) {
+      return;
+    }
     String shopifyReason = JobPayloads.text(job.payload(), "reason");
     MarketplaceConnector marketplace = connectors.marketplace(order.channelId());
     MarketplaceOrder current = marketplace.currentOrder(order.marketplaceOrderId())

@@ -30,8 +30,11 @@ class OrderFlow {
   private final StockReservations reservations;
   private final io.synchron.invoicing.InvoicingFlow invoicing;
 
+  private final io.synchron.order.Shipments shipments;
+
   OrderFlow(SyncedOrders orders, Jobs jobs, StockReservations reservations,
-      io.synchron.invoicing.InvoicingFlow invoicing) {
+      io.synchron.invoicing.InvoicingFlow invoicing, io.synchron.order.Shipments shipments) {
+    this.shipments = shipments;
     this.invoicing = invoicing;
     this.orders = orders;
     this.jobs = jobs;
@@ -61,6 +64,7 @@ class OrderFlow {
       jobs.enqueue(new JobRequest(IMPORT, "import:" + order.id(), orderKey(order), order.id().value(), null));
     }
     invoicing.queueIfDue(order);
+    queueWaitingShipmentsNowComplete(order);
     if (order.shopifyStatus().exists()) {
       // Each refund the marketplace made is recorded once in Shopify, keyed by the marketplace's refund id.
       for (var line : order.snapshot().lines()) {
@@ -73,6 +77,25 @@ class OrderFlow {
     if (order.needsCancellationInShopify()) {
       jobs.enqueue(new JobRequest(CANCEL_IN_SHOPIFY, "cancel-shopify:" + order.id(), orderKey(order),
           order.id().value(), null));
+    }
+  }
+
+  /**
+   * A partial shipment waits for the order's other lines; if those lines are cancelled instead, nothing else would
+   * send it: once the waiting shipments cover every line still sold, they are pushed.
+   */
+  private void queueWaitingShipmentsNowComplete(SyncedOrder order) {
+    if (!order.shopifyStatus().exists()) {
+      return;
+    }
+    java.util.List<io.synchron.order.Shipment> all = shipments.ofOrder(order.id()).stream()
+        .filter(s -> s.status() != io.synchron.order.Shipment.Status.CANCELLED)
+        .toList();
+    boolean waiting = all.stream().anyMatch(s -> s.status() == io.synchron.order.Shipment.Status.WAITING_FOR_OTHER_LINES);
+    if (waiting && PushShipmentHandler.allLinesShipped(order, all)) {
+      io.synchron.order.Shipment last = all.get(all.size() - 1);
+      queue(order, PUSH_SHIPMENT, "push:" + last.fulfillmentGid() + "@" + order.snapshot().updatedAt(),
+          "{\"fulfillment\":\"" + last.fulfillmentGid() + "\"}");
     }
   }
 

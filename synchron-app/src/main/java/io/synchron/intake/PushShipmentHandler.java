@@ -121,8 +121,14 @@ class PushShipmentHandler implements JobHandler {
   private void pushAsOwnShipment(SyncedOrder order, Shipment shipment, MarketplaceConnector marketplace,
       CarrierTracking tracking, JobContext context) {
     // Read before write: a shipment created by an attempt whose answer was lost carries the same tracking and lines.
+    // Remote shipments already linked to other fulfilments are theirs, never this one's.
+    java.util.Set<String> taken = shipments.ofOrder(order.id()).stream()
+        .filter(s -> !s.fulfillmentGid().equals(shipment.fulfillmentGid()) && s.marketplaceShipmentId() != null)
+        .map(Shipment::marketplaceShipmentId)
+        .collect(java.util.stream.Collectors.toSet());
     Optional<MarketplaceConnector.RemoteShipment> existing = marketplace.shipments(order.marketplaceOrderId()).stream()
-        .filter(s -> tracking.trackingNumber() != null && tracking.trackingNumber().equals(s.trackingNumber())
+        .filter(s -> !taken.contains(s.id()))
+        .filter(s -> java.util.Objects.equals(tracking.trackingNumber(), s.trackingNumber())
             && s.quantityByLine().equals(shipment.lines()))
         .findFirst();
     String shipmentId = existing.isPresent()

@@ -137,7 +137,7 @@ class ShopifySyncHandler implements JobHandler {
       order.note(OrderEvent.Side.SHOPIFY, "TRACKING_CHANGED",
           "Tracking of " + f.gid() + " changed in Shopify: " + describe(known.tracking()) + " -> " + describe(tracking));
       if (updated.trackingCorrected()) {
-        flow.queue(order, OrderFlow.CORRECT_TRACKING, "tracking:" + f.gid() + ":" + tracking.fingerprint().hashCode(),
+        flow.queue(order, OrderFlow.CORRECT_TRACKING, "tracking:" + f.gid() + ":" + tracking.fingerprint().hashCode() + "@" + f.updatedAt(),
             "{\"fulfillment\":\"" + f.gid() + "\"}");
       }
     }

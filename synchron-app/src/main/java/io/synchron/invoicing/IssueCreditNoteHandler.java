@@ -37,10 +37,12 @@ class IssueCreditNoteHandler implements JobHandler {
   private final TransactionTemplate tx;
   private final io.synchron.billing.BillingStore store;
   private final InvoicingFlow invoicing;
+  private final io.synchron.jobs.Jobs jobs;
 
   IssueCreditNoteHandler(SyncedOrders orders, CreditNoteIssuer creditNotes, OrderDocuments documents,
       SynchronProperties properties, TransactionTemplate tx, io.synchron.billing.BillingStore store,
-      InvoicingFlow invoicing) {
+      InvoicingFlow invoicing, io.synchron.jobs.Jobs jobs) {
+    this.jobs = jobs;
     this.invoicing = invoicing;
     this.store = store;
     this.orders = orders;
@@ -78,7 +80,16 @@ class IssueCreditNoteHandler implements JobHandler {
       issueForRefund(job, context, order, invoice, refundId);
       return;
     }
-    List<String> cancelled = InvoicingFlow.cancelledLines(order);
+    // Lines an earlier cancellation credit note already covered are not counted again.
+    java.util.Set<String> credited = new java.util.HashSet<>();
+    for (io.synchron.jobs.Job earlier : jobs.forOrder(id.value())) {
+      if (earlier.kind().equals(InvoicingFlow.ISSUE_CREDIT_NOTE) && earlier.state() == io.synchron.jobs.JobState.DONE
+          && earlier.idempotencyKey().startsWith("credit:") && !earlier.id().equals(job.id())) {
+        String lines = earlier.idempotencyKey().substring(earlier.idempotencyKey().lastIndexOf(':') + 1);
+        credited.addAll(java.util.Arrays.asList(lines.split(",")));
+      }
+    }
+    List<String> cancelled = InvoicingFlow.cancelledLines(order).stream().filter(l -> !credited.contains(l)).toList();
     boolean wholeOrder = order.marketplaceStatus() == io.synchron.order.MarketplaceStatus.CANCELED;
     List<CreditLine> lines = new ArrayList<>();
     BigDecimal refunded = BigDecimal.ZERO;

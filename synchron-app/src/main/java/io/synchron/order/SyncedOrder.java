@@ -273,6 +273,9 @@ public final class SyncedOrder {
 
   /** Something on this order needs a person, though no action failed. */
   public void requireAttention(String reason) {
+    if (reason.equals(attention)) {
+      return;
+    }
     attention = Objects.requireNonNull(reason);
     events.add(OrderEvent.synchron("NEEDS_ATTENTION", reason));
   }

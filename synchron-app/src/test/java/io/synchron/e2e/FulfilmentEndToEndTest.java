@@ -293,4 +293,21 @@ class FulfilmentEndToEndTest extends EndToEndTest {
     assertThat(jdbc.sql("select attention from synced_order where marketplace_order_id = ?").params(id)
         .query(String.class).single()).contains(id + "-2").contains("Remove them from the Shopify order");
   }
+
+  @Test
+  void aPartialShipmentWhoseOtherLinesAreCancelledIsValidatedThen() {
+    String id = importedOrder(1, 1);
+    String gid = shopifyGid(id);
+    shopify.fulfill(gid, Map.of("SKU-1", 1), "UPS", "1ZALONE", null);
+    settleWebhooks();
+    assertThat(mirakl.callCount("OR24", id)).isZero();
+
+    shopify.removeLine(gid, "SKU-2");
+    settleWebhooks();
+    pollAndSettle();
+
+    assertThat(mirakl.order(id).lineStates().get(id + "-2")).isEqualTo("CANCELED");
+    assertThat(mirakl.order(id).state()).isEqualTo("SHIPPED");
+    assertThat(mirakl.callCount("OR24", id)).isEqualTo(1);
+  }
 }
