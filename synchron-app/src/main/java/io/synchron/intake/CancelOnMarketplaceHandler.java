@@ -90,8 +90,14 @@ class CancelOnMarketplaceHandler implements JobHandler {
     }
     String reason = reference.cancellationReason(order.channelId(), shopifyReason);
     List<LineCancellation> lines = new ArrayList<>();
+    java.util.List<String> alreadyShipped = new java.util.ArrayList<>();
     for (MarketplaceOrder.Line line : current.lines()) {
       if ("CANCELED".equals(line.rawState()) || "REFUSED".equals(line.rawState())) {
+        continue;
+      }
+      if (java.util.Set.of("SHIPPED", "TO_COLLECT", "RECEIVED", "CLOSED").contains(line.rawState())) {
+        // A shipped line cannot be cancelled (only refunded): left to a person, named below.
+        alreadyShipped.add(line.lineId());
         continue;
       }
       int quantity = requested.isEmpty() ? line.quantity() : Math.min(line.quantity(), requested.getOrDefault(line.lineId(), 0));
@@ -102,6 +108,14 @@ class CancelOnMarketplaceHandler implements JobHandler {
     if (lines.isEmpty()) {
       record(order, current, "Nothing left to cancel on the marketplace", context);
       return;
+    }
+    if (!alreadyShipped.isEmpty()) {
+      tx.executeWithoutResult(status -> {
+        SyncedOrder locked = orders.lock(order.id()).orElseThrow();
+        locked.requireAttention("Conflict: cancelled in Shopify but lines " + alreadyShipped + " have already shipped"
+            + " on the marketplace; refund them through the marketplace or arrange a return, then dismiss.");
+        orders.save(locked);
+      });
     }
     marketplace.cancelLines(order.marketplaceOrderId(), lines);
     // Take in the marketplace's order as our cancellation left it, so the next poll does not read it as lines the

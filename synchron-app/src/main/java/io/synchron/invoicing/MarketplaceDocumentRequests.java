@@ -128,6 +128,17 @@ public class MarketplaceDocumentRequests implements JobHandler {
           + " is not issued yet");
     }
     IssuedDocument document = store.find(number.get()).orElseThrow();
+    // Read before write: a request answered by an attempt whose answer was lost is no longer open.
+    boolean stillOpen = connectors.marketplace(order.channelId()).openDocumentRequests().stream()
+        .anyMatch(r -> r.id().equals(requestId));
+    if (!stillOpen) {
+      tx.executeWithoutResult(status -> {
+        jdbc.sql("update order_document set request_id = ? where number = ? and request_id is null")
+            .params(requestId, number.get()).update();
+        context.completeInTransaction("no longer open");
+      });
+      return;
+    }
     String fileName = number.get().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
     var refusals = connectors.marketplace(order.channelId()).answerDocumentRequest(requestId, number.get(),
         document.document().issueDate(), document.totals().taxExclusiveTotal(), document.totals().vatTotal(),
