@@ -62,14 +62,7 @@ class DocumentRequestsSpecConformanceTest {
   }
 
   private static Path locateSpec() {
-    List<Path> candidates = new ArrayList<>();
-    String shared = System.getProperty("synchron.shared.dir");
-    if (shared != null && !shared.isBlank()) {
-      candidates.add(Path.of(shared, SPEC));
-    }
-    candidates.add(Path.of("../../shared", SPEC));
-    candidates.add(Path.of("../shared", SPEC));
-    return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+    return SpecWalk.locateSpec();
   }
 
   private static void exercise() {
@@ -108,12 +101,7 @@ class DocumentRequestsSpecConformanceTest {
   }
 
   private static JsonNode resolve(JsonNode schema) {
-    JsonNode ref = schema.get("$ref");
-    return ref == null
-        ? schema
-        : spec.get("components")
-            .get("schemas")
-            .get(ref.stringValue().substring("#/components/schemas/".length()));
+    return SpecWalk.resolve(spec, schema);
   }
 
   private static JsonNode responseSchema(String code, int status) {
@@ -214,56 +202,11 @@ class DocumentRequestsSpecConformanceTest {
             "shop_billing_cycle_id");
   }
 
-  private static void checkRequired(
-      JsonNode node, JsonNode schema, String at, List<String> missing) {
-    schema = resolve(schema);
-    if (node.isArray() && schema.has("items")) {
-      for (JsonNode item : node) {
-        checkRequired(item, schema.get("items"), at + "[]", missing);
-      }
-      return;
-    }
-    if (!node.isObject()) {
-      return;
-    }
-    if (schema.has("required")) {
-      for (JsonNode name : schema.get("required")) {
-        if (!node.has(name.stringValue())) {
-          missing.add(at + "." + name.stringValue());
-        }
-      }
-    }
-    JsonNode properties = schema.get("properties");
-    if (properties != null) {
-      for (Map.Entry<String, JsonNode> property : properties.properties()) {
-        JsonNode value = node.get(property.getKey());
-        if (value != null && !value.isNull()) {
-          checkRequired(value, property.getValue(), at + "." + property.getKey(), missing);
-        }
-      }
-    }
+  private static void checkRequired(JsonNode node, JsonNode schema, String at, List<String> missing) {
+    SpecWalk.checkRequired(spec, node, schema, at, missing);
   }
 
-  private static void checkDeclared(
-      JsonNode node, JsonNode schema, String at, List<String> undeclared) {
-    schema = resolve(schema);
-    if (node.isArray() && schema.has("items")) {
-      for (JsonNode item : node) {
-        checkDeclared(item, schema.get("items"), at + "[]", undeclared);
-      }
-      return;
-    }
-    if (!node.isObject()) {
-      return;
-    }
-    JsonNode properties = schema.get("properties");
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      JsonNode declared = properties == null ? null : properties.get(field.getKey());
-      if (declared == null) {
-        undeclared.add(at + "." + field.getKey());
-      } else if (!field.getValue().isNull()) {
-        checkDeclared(field.getValue(), declared, at + "." + field.getKey(), undeclared);
-      }
-    }
+  private static void checkDeclared(JsonNode node, JsonNode schema, String at, List<String> undeclared) {
+    SpecWalk.checkDeclared(spec, node, schema, at, undeclared);
   }
 }

@@ -93,14 +93,7 @@ class FulfilmentSpecConformanceTest {
   }
 
   private static Path locateSpec() {
-    List<Path> candidates = new ArrayList<>();
-    String shared = System.getProperty("synchron.shared.dir");
-    if (shared != null && !shared.isBlank()) {
-      candidates.add(Path.of(shared, SPEC));
-    }
-    candidates.add(Path.of("../../shared", SPEC));
-    candidates.add(Path.of("../shared", SPEC));
-    return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+    return SpecWalk.locateSpec();
   }
 
   /** Drives every operation through its successes and the errors it answers by itself. */
@@ -281,10 +274,7 @@ class FulfilmentSpecConformanceTest {
   }
 
   private static JsonNode resolve(JsonNode schema) {
-    JsonNode ref = schema.get("$ref");
-    return ref == null
-        ? schema
-        : schema(ref.stringValue().substring("#/components/schemas/".length()));
+    return SpecWalk.resolve(spec, schema);
   }
 
   private static JsonNode responseSchema(String code, int status) {
@@ -544,56 +534,11 @@ class FulfilmentSpecConformanceTest {
         .contains("\"has_invoice\":true");
   }
 
-  private static void checkRequired(
-      JsonNode node, JsonNode schema, String at, List<String> missing) {
-    schema = resolve(schema);
-    if (node.isArray() && schema.has("items")) {
-      for (JsonNode item : node) {
-        checkRequired(item, schema.get("items"), at + "[]", missing);
-      }
-      return;
-    }
-    if (!node.isObject()) {
-      return;
-    }
-    if (schema.has("required")) {
-      for (JsonNode name : schema.get("required")) {
-        if (!node.has(name.stringValue())) {
-          missing.add(at + "." + name.stringValue());
-        }
-      }
-    }
-    JsonNode properties = schema.get("properties");
-    if (properties != null) {
-      for (Map.Entry<String, JsonNode> property : properties.properties()) {
-        JsonNode value = node.get(property.getKey());
-        if (value != null && !value.isNull()) {
-          checkRequired(value, property.getValue(), at + "." + property.getKey(), missing);
-        }
-      }
-    }
+  private static void checkRequired(JsonNode node, JsonNode schema, String at, List<String> missing) {
+    SpecWalk.checkRequired(spec, node, schema, at, missing);
   }
 
-  private static void checkDeclared(
-      JsonNode node, JsonNode schema, String at, List<String> undeclared) {
-    schema = resolve(schema);
-    if (node.isArray() && schema.has("items")) {
-      for (JsonNode item : node) {
-        checkDeclared(item, schema.get("items"), at + "[]", undeclared);
-      }
-      return;
-    }
-    if (!node.isObject()) {
-      return;
-    }
-    JsonNode properties = schema.get("properties");
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      JsonNode declared = properties == null ? null : properties.get(field.getKey());
-      if (declared == null) {
-        undeclared.add(at + "." + field.getKey());
-      } else if (!field.getValue().isNull()) {
-        checkDeclared(field.getValue(), declared, at + "." + field.getKey(), undeclared);
-      }
-    }
+  private static void checkDeclared(JsonNode node, JsonNode schema, String at, List<String> undeclared) {
+    SpecWalk.checkDeclared(spec, node, schema, at, undeclared);
   }
 }

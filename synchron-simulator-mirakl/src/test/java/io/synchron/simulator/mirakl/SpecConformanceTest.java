@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -64,14 +63,7 @@ class SpecConformanceTest {
   }
 
   private static Path locateSpec() {
-    List<Path> candidates = new ArrayList<>();
-    String shared = System.getProperty("synchron.shared.dir");
-    if (shared != null && !shared.isBlank()) {
-      candidates.add(Path.of(shared, SPEC));
-    }
-    candidates.add(Path.of("../../shared", SPEC));
-    candidates.add(Path.of("../shared", SPEC));
-    return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+    return SpecWalk.locateSpec();
   }
 
   /** Drives OR11 and OR21 through every status the simulator can answer by itself. */
@@ -249,62 +241,14 @@ class SpecConformanceTest {
   }
 
   private static JsonNode resolve(JsonNode schema) {
-    JsonNode ref = schema.get("$ref");
-    return ref == null
-        ? schema
-        : schema(ref.stringValue().substring("#/components/schemas/".length()));
+    return SpecWalk.resolve(spec, schema);
   }
 
-  private static void checkRequired(
-      JsonNode node, JsonNode schema, String at, List<String> missing) {
-    schema = resolve(schema);
-    if (node.isArray() && schema.has("items")) {
-      for (JsonNode item : node) {
-        checkRequired(item, schema.get("items"), at + "[]", missing);
-      }
-      return;
-    }
-    if (!node.isObject()) {
-      return;
-    }
-    if (schema.has("required")) {
-      for (JsonNode name : schema.get("required")) {
-        if (!node.has(name.stringValue())) {
-          missing.add(at + "." + name.stringValue());
-        }
-      }
-    }
-    JsonNode properties = schema.get("properties");
-    if (properties != null) {
-      for (Map.Entry<String, JsonNode> property : properties.properties()) {
-        JsonNode value = node.get(property.getKey());
-        if (value != null && !value.isNull()) {
-          checkRequired(value, property.getValue(), at + "." + property.getKey(), missing);
-        }
-      }
-    }
+  private static void checkRequired(JsonNode node, JsonNode schema, String at, List<String> missing) {
+    SpecWalk.checkRequired(spec, node, schema, at, missing);
   }
 
-  private static void checkDeclared(
-      JsonNode node, JsonNode schema, String at, List<String> undeclared) {
-    schema = resolve(schema);
-    if (node.isArray() && schema.has("items")) {
-      for (JsonNode item : node) {
-        checkDeclared(item, schema.get("items"), at + "[]", undeclared);
-      }
-      return;
-    }
-    if (!node.isObject()) {
-      return;
-    }
-    JsonNode properties = schema.get("properties");
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      JsonNode declared = properties == null ? null : properties.get(field.getKey());
-      if (declared == null) {
-        undeclared.add(at + "." + field.getKey());
-      } else if (!field.getValue().isNull()) {
-        checkDeclared(field.getValue(), declared, at + "." + field.getKey(), undeclared);
-      }
-    }
+  private static void checkDeclared(JsonNode node, JsonNode schema, String at, List<String> undeclared) {
+    SpecWalk.checkDeclared(spec, node, schema, at, undeclared);
   }
 }
