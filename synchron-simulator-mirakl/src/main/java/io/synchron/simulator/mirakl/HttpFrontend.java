@@ -50,6 +50,8 @@ final class HttpFrontend implements HttpHandler {
           "PUT ship", "OR24",
           "PUT cancel", "OR29",
           "POST documents", "OR74");
+  private static final Pattern RESOLVE_INCIDENT_PATH =
+      Pattern.compile("^/api/orders/([^/]+)/lines/([^/]+)/resolve_incident$");
   private static final Pattern DOCUMENT_REQUEST_LINES_PATH =
       Pattern.compile("^/api/document-request/([^/]+)/lines$");
   private static final Map<String, String> FIXED_ROUTES =
@@ -225,6 +227,10 @@ final class HttpFrontend implements HttpHandler {
           return noContent();
         case "OR29":
           book.cancelOrder(route.orderId);
+          return noContent();
+        case "OR64":
+          book.resolveIncident(
+              route.orderId, route.resourceId, parser.incidentResolution(body.text));
           return noContent();
         case "OR30":
           JsonNode cancel = parser.object(body.text);
@@ -854,7 +860,7 @@ final class HttpFrontend implements HttpHandler {
 
   /**
    * A matched operation; {@code orderId} is set for those with an order id in their path, {@code
-   * resourceId} for DR12's document request id.
+   * resourceId} for DR12's document request id and OR64's order line id.
    */
   private record Route(String operation, String orderId, String resourceId) {
     Route(String operation, String orderId) {
@@ -879,6 +885,18 @@ final class HttpFrontend implements HttpHandler {
           return null;
         }
       }
+      Matcher incident = RESOLVE_INCIDENT_PATH.matcher(rawPath);
+      if (incident.matches()) {
+        if (!method.equals("PUT")) {
+          return null;
+        }
+        try {
+          return new Route(
+              "OR64", pathSegment(incident.group(1)), pathSegment(incident.group(2)));
+        } catch (IllegalArgumentException e) {
+          return null;
+        }
+      }
       Matcher action = ORDER_ACTION_PATH.matcher(rawPath);
       if (!action.matches()) {
         return null;
@@ -894,6 +912,11 @@ final class HttpFrontend implements HttpHandler {
       } catch (IllegalArgumentException e) {
         return null;
       }
+    }
+
+    /** Path segments are percent-encoded, not form-encoded: a '+' stays a '+'. */
+    private static String pathSegment(String raw) {
+      return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
   }
 

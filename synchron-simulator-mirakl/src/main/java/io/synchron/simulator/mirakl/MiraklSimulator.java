@@ -38,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@link Options#carriers()} (sorted by label) and {@link Options#reasons()}.
  *   <li>OR23 {@code PUT /api/orders/{order_id}/tracking} (SHIPPING, or SHIPPED to correct it) and
  *       OR24 {@code PUT /api/orders/{order_id}/ship} (SHIPPING only): 204.
+ *   <li>OR64 {@code PUT /api/orders/{order_id}/lines/{line}/resolve_incident} with {@code
+ *       {"reason_code"}}, an INCIDENT_CLOSE reason the shop may use: 204, the line back to its
+ *       state before the incident; 404 for an unknown order or line, 400 ORDER_LINE_INVALID_STATE
+ *       if no incident is open on the line, 400 VALIDATION_ERROR for another reason.
  *   <li>OR29 {@code PUT /api/orders/{order_id}/cancel} (while {@code can_cancel}): 204; OR30
  *       {@code PUT /api/orders/cancel} and OR28 {@code PUT /api/orders/refund}: 200 with what was
  *       created; every entry is checked before any is applied.
@@ -278,7 +282,8 @@ public final class MiraklSimulator implements AutoCloseable {
    * Not to be confused with {@link #close()}, which stops the simulator.
    *
    * @throws IllegalArgumentException if the order is unknown
-   * @throws IllegalStateException if the order is in another state
+   * @throws IllegalStateException if the order is in another state, or an incident is open on one
+   *     of its lines
    */
   public void close(String orderId) {
     book.close(orderId);
@@ -286,14 +291,28 @@ public final class MiraklSimulator implements AutoCloseable {
 
   /**
    * The customer opens an incident on a shipped line: the line goes to INCIDENT_OPEN with the
-   * reason, and OR11 shows {@code has_incident=true}.
+   * reason as its state reason, OR11 shows {@code has_incident=true} (and the order under {@code
+   * has_incident=true}), and the order's {@code last_updated_date} moves. The order's own state
+   * does not change. While the incident is open the order may be received ({@link
+   * #confirmReceipt}; the line is received underneath) but not closed ({@link #close(String)}).
+   * The shop resolves it with OR64.
    *
-   * @param reasonCode a configured INCIDENT_OPEN reason
+   * @param reasonCode a configured INCIDENT_OPEN reason, whether or not the shop may use it
    * @throws IllegalArgumentException if the order, line or reason is unknown
-   * @throws IllegalStateException if the line is not SHIPPED, TO_COLLECT or RECEIVED
+   * @throws IllegalStateException if the line is not SHIPPED, TO_COLLECT or RECEIVED (an incident
+   *     already open included)
    */
   public void openIncident(String orderId, String lineId, String reasonCode) {
     book.openIncident(orderId, lineId, reasonCode);
+  }
+
+  /**
+   * Whether an incident is open on the line (its state is INCIDENT_OPEN).
+   *
+   * @throws IllegalArgumentException if the order or line is unknown
+   */
+  public boolean incidentOpen(String orderId, String lineId) {
+    return book.incidentOpen(orderId, lineId);
   }
 
   /**

@@ -532,6 +532,13 @@ final class OrderBook {
       if (line.state.equals("SHIPPED") || line.state.equals("TO_COLLECT")) {
         line.moveTo("RECEIVED", null, null, now);
         line.receivedDate = now;
+      } else if (line.state.equals("INCIDENT_OPEN")
+          && !"RECEIVED".equals(line.stateBeforeIncident)) {
+        // The incident stays open; the line is received underneath, and goes back to RECEIVED
+        // when the incident is resolved.
+        line.stateBeforeIncident = "RECEIVED";
+        line.receivedDate = now;
+        line.lastUpdated = now;
       }
     }
     for (SimShipment shipment : order.shipments) {
@@ -548,6 +555,10 @@ final class OrderBook {
     if (!Set.of("SHIPPED", "TO_COLLECT", "RECEIVED").contains(order.state)) {
       throw new IllegalStateException(
           "order " + orderId + " is " + order.state + "; only a shipped order can be closed");
+    }
+    if (order.hasIncident()) {
+      throw new IllegalStateException(
+          "order " + orderId + " has an open incident; it is closed once the incident is resolved");
     }
     Instant now = now();
     for (SimLine line : order.lines) {
@@ -579,8 +590,58 @@ final class OrderBook {
           "line " + lineId + " is " + line.state + "; incidents are opened on shipped lines");
     }
     Instant now = now();
+    line.stateBeforeIncident = line.state;
     line.moveTo("INCIDENT_OPEN", reason.code(), reason.label(), now);
     order.lastUpdated = now;
+  }
+
+  /**
+   * OR64: the shop resolves the incident open on a line with an INCIDENT_CLOSE reason it may use.
+   * The line goes back to the state it had before the incident (moved on by the order's receipt
+   * meanwhile), with the closing reason as its state reason.
+   */
+  synchronized void resolveIncident(String orderId, String lineId, String reasonCode) {
+    SimOrder order = findForApi(orderId);
+    SimLine line = order.line(lineId);
+    if (line == null) {
+      throw new ApiError.Failure(
+          new ApiError(
+              404,
+              "ORDER_LINE_NOT_FOUND",
+              null,
+              "Order line " + lineId + " does not exist in order " + orderId));
+    }
+    Reason reason = reasonOfType(reasonCode, Reason.INCIDENT_CLOSE);
+    if (reason == null || !reason.shopRight()) {
+      throw invalid(
+          "reason_code",
+          "Reason "
+              + reasonCode
+              + (reason == null
+                  ? " is not an INCIDENT_CLOSE reason of the marketplace (see RE01)"
+                  : " is an INCIDENT_CLOSE reason the shop may not use (is_shop_right false)"));
+    }
+    if (!line.state.equals("INCIDENT_OPEN")) {
+      throw new ApiError.Failure(
+          ApiError.badRequest(
+              "ORDER_LINE_INVALID_STATE",
+              null,
+              "Order line " + lineId + " has no open incident: it is in state " + line.state));
+    }
+    Instant now = now();
+    line.moveTo(line.stateBeforeIncident, reason.code(), reason.label(), now);
+    line.stateBeforeIncident = null;
+    order.lastUpdated = now;
+  }
+
+  /** Whether an incident is open on the line. */
+  synchronized boolean incidentOpen(String orderId, String lineId) {
+    SimOrder order = find(orderId);
+    SimLine line = order.line(lineId);
+    if (line == null) {
+      throw new IllegalArgumentException("order " + orderId + " has no line " + lineId);
+    }
+    return line.state.equals("INCIDENT_OPEN");
   }
 
   /** Checks every entry of an OR28 or OR30 request and works out its amounts. */

@@ -85,6 +85,11 @@ final class RequestParser {
     return requests;
   }
 
+  /** OR64: the incident resolution reason. */
+  String incidentResolution(String body) {
+    return required(text(object(body), "reason_code", ""), "reason_code");
+  }
+
   String taxMode(JsonNode root) {
     String mode = text(root, "order_tax_mode", "");
     if (mode != null

@@ -19,8 +19,8 @@ public final class ScriptedFaults {
   /** The operation codes the simulator serves. */
   public static final Set<String> OPERATIONS =
       Set.of(
-          "DR11", "DR12", "DR74", "OR11", "OR21", "OR23", "OR24", "OR28", "OR29", "OR30", "OR72",
-          "OR74", "RE01", "SH21", "ST01", "ST11", "ST23", "ST24");
+          "DR11", "DR12", "DR74", "OR11", "OR21", "OR23", "OR24", "OR28", "OR29", "OR30", "OR64",
+          "OR72", "OR74", "RE01", "SH21", "ST01", "ST11", "ST23", "ST24");
 
   private final Map<String, Deque<Fault>> queues = new HashMap<>();
 

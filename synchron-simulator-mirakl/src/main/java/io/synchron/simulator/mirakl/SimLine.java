@@ -35,6 +35,13 @@ final class SimLine {
   Instant debitedDate;
   Instant shippedDate;
   Instant receivedDate;
+
+  /**
+   * While the line is INCIDENT_OPEN, the state it goes back to when the incident is resolved: the
+   * state it had when the incident was opened, moved on by the order's own transitions meanwhile.
+   */
+  String stateBeforeIncident;
+
   final List<Cancelation> cancelations = new ArrayList<>();
   final List<Refund> refunds = new ArrayList<>();
 

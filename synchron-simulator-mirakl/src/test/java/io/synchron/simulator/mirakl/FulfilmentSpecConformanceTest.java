@@ -43,6 +43,8 @@ class FulfilmentSpecConformanceTest {
           Map.entry("OR28", List.of("put", "/api/orders/refund")),
           Map.entry("OR29", List.of("put", "/api/orders/{order_id}/cancel")),
           Map.entry("OR30", List.of("put", "/api/orders/cancel")),
+          Map.entry(
+              "OR64", List.of("put", "/api/orders/{order_id}/lines/{line}/resolve_incident")),
           Map.entry("OR72", List.of("get", "/api/orders/documents")),
           Map.entry("OR74", List.of("post", "/api/orders/{order_id}/documents")),
           Map.entry("ST01", List.of("post", "/api/shipments")),
@@ -159,6 +161,14 @@ class FulfilmentSpecConformanceTest {
     simulator.openIncident(received, received + "-1", "1");
     simulator.confirmReceipt(received);
     ordersToCheck.add(received);
+    String resolved = Fixtures.shipped(simulator, client);
+    String resolvePath = "/api/orders/" + resolved + "/lines/" + resolved + "-2/resolve_incident";
+    simulator.openIncident(resolved, resolved + "-2", "2");
+    client.put(resolvePath, "{\"reason_code\":\"10\"}");
+    client.put(resolvePath, "{\"reason_code\":\"8\"}");
+    client.put(resolvePath, "{\"reason_code\":\"8\"}");
+    client.put("/api/orders/Nope-A/lines/Nope-A-1/resolve_incident", "{\"reason_code\":\"8\"}");
+    ordersToCheck.add(resolved);
     String closed = Fixtures.shipped(simulator, client);
     simulator.confirmReceipt(closed);
     simulator.close(closed);
@@ -314,6 +324,7 @@ class FulfilmentSpecConformanceTest {
     assertThat(answeredStatuses("OR28")).contains(200, 400);
     assertThat(answeredStatuses("OR29")).contains(204, 400, 404);
     assertThat(answeredStatuses("OR30")).contains(200, 400);
+    assertThat(answeredStatuses("OR64")).contains(204, 400, 404);
     assertThat(answeredStatuses("OR72")).contains(200, 400);
     assertThat(answeredStatuses("OR74")).contains(200, 400, 404);
     assertThat(answeredStatuses("SH21")).contains(200, 401, 429);
@@ -432,6 +443,25 @@ class FulfilmentSpecConformanceTest {
 
     assertThat(problems).isEmpty();
     assertThat(answer.get("errors_count").intValue()).isZero();
+  }
+
+  @Test
+  void theSpecsOwnOr64ExampleIsUnderstood() {
+    String orderId = Fixtures.shipped(simulator, client);
+    simulator.openIncident(orderId, orderId + "-1", "1");
+    JsonNode example =
+        operation("OR64")
+            .at("/requestBody/content/application~1json/examples/application~1json-0/value");
+
+    int status =
+        client
+            .put(
+                "/api/orders/" + orderId + "/lines/" + orderId + "-1/resolve_incident",
+                example.toString())
+            .statusCode();
+
+    assertThat(status).isEqualTo(204);
+    assertThat(simulator.incidentOpen(orderId, orderId + "-1")).isFalse();
   }
 
   @Test

@@ -179,7 +179,7 @@ class ScriptedFaultsTest {
 
   @Test
   void aFaultForAnOperationTheSimulatorDoesNotServeIsRejected() {
-    assertThatThrownBy(() -> simulator.faults().enqueue("OR64", Fault.status(500)))
+    assertThatThrownBy(() -> simulator.faults().enqueue("OR04", Fault.status(500)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
