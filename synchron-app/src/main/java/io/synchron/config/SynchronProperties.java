@@ -94,11 +94,15 @@ public record SynchronProperties(
       @DefaultValue Map<String, String> carrierMapping,
       @DefaultValue Map<String, String> cancelReasons,
       @DefaultValue("CUSTOMER") String shopifyCancelReason,
-      @DefaultValue Invoicing invoicing) {
+      @DefaultValue Invoicing invoicing,
+      @DefaultValue Map<String, String> refundReasons,
+      @DefaultValue Map<String, String> incidentCloseReasons) {
 
     public Channel {
       carrierMapping = Map.copyOf(carrierMapping);
       cancelReasons = Map.copyOf(cancelReasons);
+      refundReasons = Map.copyOf(refundReasons);
+      incidentCloseReasons = Map.copyOf(incidentCloseReasons);
       Objects.requireNonNull(id, "synchron.channels[].id is required");
       Objects.requireNonNull(platform, "synchron.channels[" + id + "].platform is required");
       Objects.requireNonNull(shop, "synchron.channels[" + id + "].shop is required");

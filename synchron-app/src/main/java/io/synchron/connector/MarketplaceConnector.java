@@ -62,6 +62,18 @@ public interface MarketplaceConnector {
   void cancelLines(String orderId, List<LineCancellation> lines);
 
   /**
+   * Refunds money on lines (Mirakl OR28): amounts in the order's tax mode, taxes per tax code. Returns the refunds
+   * the marketplace created. Not idempotent on the marketplace's side: callers read the order first.
+   */
+  List<CreatedRefund> refundLines(List<LineRefund> refunds, io.synchron.order.MarketplaceOrder.TaxMode taxMode,
+      String currency);
+
+  /**
+   * Marks the incident on a line resolved (Mirakl OR64) with a reason of type INCIDENT_CLOSE.
+   */
+  void resolveIncident(String orderId, String lineId, String reasonCode);
+
+  /**
    * Attaches a document (an invoice, a credit note) to the order (Mirakl OR74). File names must be US-ASCII. Returns
    * the marketplace's reasons for refusing it; empty when accepted.
    */
@@ -108,6 +120,18 @@ public interface MarketplaceConnector {
       List<io.synchron.order.MarketplaceOrder.Tax> taxes,
       List<io.synchron.order.MarketplaceOrder.Tax> shippingTaxes,
       String reasonCode) {}
+
+  record LineRefund(
+      String lineId,
+      int quantity,
+      java.math.BigDecimal amount,
+      java.math.BigDecimal shippingAmount,
+      List<io.synchron.order.MarketplaceOrder.Tax> taxes,
+      List<io.synchron.order.MarketplaceOrder.Tax> shippingTaxes,
+      String reasonCode) {}
+
+  record CreatedRefund(String refundId, String lineId, java.math.BigDecimal amount,
+      java.math.BigDecimal shippingAmount) {}
 
   /** A page of raw orders and the total the platform reports. */
   record OrderPage(List<RawOrder> orders, int totalCount) {}

@@ -60,7 +60,20 @@ public interface ShopifyGateway {
       Instant cancelledAt,
       String cancelReason,
       List<LineState> lines,
-      List<Fulfillment> fulfillments) {}
+      List<Fulfillment> fulfillments,
+      List<Refund> refunds,
+      BigDecimal totalRefunded,
+      String financialStatus) {}
+
+  /**
+   * A refund as Shopify records it: units per line item (their subtotal and tax, as the order's prices are, with
+   * or without tax), shipping given back and its tax, and the money the refund moved in total.
+   */
+  record Refund(String gid, java.time.Instant createdAt, String note, List<RefundedLine> lines, BigDecimal shipping,
+      BigDecimal shippingTax, BigDecimal money) {}
+
+  record RefundedLine(String lineItemId, String sku, int quantity, String restockType, BigDecimal subtotal,
+      BigDecimal tax) {}
 
   record LineState(String id, String sku, int quantity, int currentQuantity) {}
 

@@ -119,6 +119,43 @@ class MarketplaceReferenceData {
         .orElseThrow(() -> new ReferenceDataProblem("The marketplace lists no cancellation reason the shop may use"));
   }
 
+  /**
+   * The marketplace's refund reason (RE01 type REFUND) for a refund made in Shopify: the channel's mapping, keyed by
+   * the Shopify return reason when the refund follows a return, else its DEFAULT entry, else the first refund reason
+   * the shop may use. A mapped code the marketplace does not list is refused.
+   */
+  String refundReason(String channelId, String shopifyReason) {
+    return mappedReason(channelId, "REFUND", properties.channel(channelId).refundReasons(), shopifyReason, "refund");
+  }
+
+  /** The marketplace's reason (RE01 type INCIDENT_CLOSE) for closing an incident, chosen the same way. */
+  String incidentCloseReason(String channelId, String key) {
+    return mappedReason(channelId, "INCIDENT_CLOSE", properties.channel(channelId).incidentCloseReasons(), key,
+        "incident close");
+  }
+
+  /** Whether the marketplace lists this code among the reasons of the type the shop may use. */
+  boolean knowsReason(String channelId, String type, String code) {
+    return reasons(channelId, type).stream().anyMatch(r -> r.code().equals(code));
+  }
+
+  private String mappedReason(String channelId, String type, Map<String, String> mapping, String key, String what) {
+    List<Reason> available = reasons(channelId, type);
+    String mapped = key == null ? null : mapping.get(key.toUpperCase(Locale.ROOT));
+    if (mapped == null) {
+      mapped = mapping.get("DEFAULT");
+    }
+    if (mapped != null) {
+      String code = mapped;
+      return available.stream().filter(r -> r.code().equals(code)).findFirst().map(Reason::code)
+          .orElseThrow(() -> new ReferenceDataProblem("The " + what + " reason code " + code + " (mapped for "
+              + (key == null ? "DEFAULT" : key) + ") is not among the marketplace's " + what + " reasons "
+              + available.stream().map(Reason::code).toList()));
+    }
+    return available.stream().findFirst().map(Reason::code)
+        .orElseThrow(() -> new ReferenceDataProblem("The marketplace lists no " + what + " reason the shop may use"));
+  }
+
   /** A mapping the marketplace cannot take: a person must fix the channel's configuration. */
   static final class ReferenceDataProblem extends RuntimeException implements Failure.Classified {
     ReferenceDataProblem(String message) {

@@ -24,6 +24,7 @@ class OrderFlow {
   static final String CANCEL_ON_MARKETPLACE = "CANCEL_ON_MARKETPLACE";
   static final String CANCEL_IN_SHOPIFY = "CANCEL_IN_SHOPIFY";
   static final String RECORD_REFUND_IN_SHOPIFY = "RECORD_REFUND_IN_SHOPIFY";
+  static final String SEND_REFUND_TO_MARKETPLACE = "SEND_REFUND_TO_MARKETPLACE";
 
   private final SyncedOrders orders;
   private final Jobs jobs;
@@ -31,9 +32,12 @@ class OrderFlow {
   private final io.synchron.invoicing.InvoicingFlow invoicing;
 
   private final io.synchron.order.Shipments shipments;
+  private final io.synchron.refunds.RefundTransfers transfers;
 
   OrderFlow(SyncedOrders orders, Jobs jobs, StockReservations reservations,
-      io.synchron.invoicing.InvoicingFlow invoicing, io.synchron.order.Shipments shipments) {
+      io.synchron.invoicing.InvoicingFlow invoicing, io.synchron.order.Shipments shipments,
+      io.synchron.refunds.RefundTransfers transfers) {
+    this.transfers = transfers;
     this.shipments = shipments;
     this.invoicing = invoicing;
     this.orders = orders;
@@ -66,11 +70,30 @@ class OrderFlow {
     invoicing.queueIfDue(order);
     queueWaitingShipmentsNowComplete(order);
     if (order.shopifyStatus().exists()) {
-      // Each refund the marketplace made is recorded once in Shopify, keyed by the marketplace's refund id.
+      // Each refund the marketplace made is recorded once in Shopify, keyed by the marketplace's refund id; those
+      // Synchron made itself from Shopify refunds are Shopify's already.
+      java.util.List<io.synchron.refunds.RefundTransfer> carried = transfers.ofOrder(order.id());
+      java.util.Set<String> fromShopify = new java.util.HashSet<>();
+      for (var t : carried) {
+        if (t.direction() == io.synchron.refunds.RefundTransfer.Direction.SHOPIFY_TO_MARKETPLACE) {
+          fromShopify.addAll(t.marketplaceRefundIds());
+        }
+      }
       for (var line : order.snapshot().lines()) {
         for (var refund : line.refunds()) {
-          queue(order, RECORD_REFUND_IN_SHOPIFY, "shopify-refund:" + order.id() + ":" + refund.id(),
-              "{\"refund\":\"" + refund.id() + "\"}");
+          if (!fromShopify.contains(refund.id())) {
+            queue(order, RECORD_REFUND_IN_SHOPIFY, "shopify-refund:" + order.id() + ":" + refund.id(),
+                "{\"refund\":\"" + refund.id() + "\"}");
+          }
+        }
+      }
+      // Shopify refunds waiting for the marketplace to take refunds are sent when the order gets there.
+      if (SendRefundToMarketplaceHandler.refundable(order.snapshot().state())) {
+        for (var t : carried) {
+          if (t.state() == io.synchron.refunds.RefundTransfer.State.WAITING_FOR_MARKETPLACE) {
+            queue(order, SEND_REFUND_TO_MARKETPLACE, "marketplace-refund:" + t.shopifyRefundGid() + "@"
+                + order.snapshot().rawState(), "{\"refund\":\"" + t.shopifyRefundGid() + "\"}");
+          }
         }
       }
     }

@@ -12,7 +12,11 @@ import io.synchron.order.SyncedOrders;
 import io.synchron.shared.Failure;
 import io.synchron.shared.Json;
 import io.synchron.shared.Money;
+import io.synchron.refunds.RefundTransfer;
+import io.synchron.refunds.RefundTransfers;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -31,8 +35,11 @@ class RecordRefundInShopifyHandler implements JobHandler {
   private final SyncedOrders orders;
   private final Connectors connectors;
   private final TransactionTemplate tx;
+  private final RefundTransfers transfers;
 
-  RecordRefundInShopifyHandler(SyncedOrders orders, Connectors connectors, TransactionTemplate tx) {
+  RecordRefundInShopifyHandler(SyncedOrders orders, Connectors connectors, TransactionTemplate tx,
+      RefundTransfers transfers) {
+    this.transfers = transfers;
     this.orders = orders;
     this.connectors = connectors;
     this.tx = tx;
@@ -61,6 +68,18 @@ class RecordRefundInShopifyHandler implements JobHandler {
     if (refund == null || order.shopifyOrder() == null) {
       return;
     }
+    List<RefundTransfer> carried = transfers.ofOrder(order.id());
+    for (RefundTransfer t : carried) {
+      if (t.direction() == RefundTransfer.Direction.SHOPIFY_TO_MARKETPLACE && t.marketplaceRefundIds().contains(refundId)) {
+        // Synchron made this refund on the marketplace from a Shopify refund: Shopify has it already.
+        tx.executeWithoutResult(status -> context.completeInTransaction("from " + t.shopifyRefundGid()));
+        return;
+      }
+      if (t.direction() == RefundTransfer.Direction.SHOPIFY_TO_MARKETPLACE && t.inDoubt()) {
+        throw new RefundInDoubt("Marketplace refund " + refundId + " may be the one Synchron sent for Shopify refund "
+            + t.shopifyRefundGid() + ", whose answer was lost; waiting until that is settled");
+      }
+    }
     BigDecimal amount = Money.orZero(refund.amount()).add(Money.orZero(refund.shippingAmount()));
     if (snapshot.taxMode() == MarketplaceOrder.TaxMode.TAX_EXCLUDED) {
       for (MarketplaceOrder.Tax t : refund.taxes()) {
@@ -82,7 +101,7 @@ class RecordRefundInShopifyHandler implements JobHandler {
     BigDecimal total = amount;
     String refundGid = connectors.shopFor(order.channelId()).recordRefund(order.shopifyOrder().gid(),
         "synchron-refund-" + order.channelId() + "-" + refundId, items, total, snapshot.currency(), "mirakl",
-        "Refund " + refundId + " made on the marketplace" + (refund.reasonCode() == null ? ""
+        "Marketplace refund " + refundId + OWN_NOTE + (refund.reasonCode() == null ? ""
             : " (reason " + refund.reasonCode() + ")"));
     tx.executeWithoutResult(status -> {
       SyncedOrder locked = orders.lock(order.id()).orElseThrow();
@@ -90,8 +109,30 @@ class RecordRefundInShopifyHandler implements JobHandler {
           + Money.format(total, snapshot.currency()) + " " + snapshot.currency() + " on line " + lineId
           + " recorded in Shopify (" + refundGid + "), no restock");
       orders.save(locked);
+      transfers.insertIfAbsent(new RefundTransfer(UUID.randomUUID(), order.id().value(),
+          RefundTransfer.Direction.MARKETPLACE_TO_SHOPIFY, refundGid, List.of(refundId), RefundTransfer.State.DONE,
+          null, null, null, total, snapshot.currency(), "Recorded in Shopify"));
       context.completeInTransaction(refundGid);
     });
+  }
+
+  /** Marks the refunds Synchron records in Shopify, so they are never carried back to the marketplace. */
+  static final String OWN_NOTE = " made on the marketplace, recorded by Synchron";
+
+  static boolean isOwn(String note) {
+    return note != null && note.contains(OWN_NOTE);
+  }
+
+  /** A marketplace refund that may be Synchron's own, sent from Shopify with an answer that was lost. */
+  static final class RefundInDoubt extends RuntimeException implements Failure.Classified {
+    RefundInDoubt(String message) {
+      super(message);
+    }
+
+    @Override
+    public Failure failure() {
+      return new Failure.RetryAfter(java.time.Duration.ofMinutes(1), getMessage());
+    }
   }
 
   @Override

@@ -24,6 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import io.synchron.refunds.RefundSplit;
+import io.synchron.refunds.RefundTransfer;
+import io.synchron.refunds.RefundTransfers;
+import io.synchron.shared.Money;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,9 +48,11 @@ class ShopifySyncHandler implements JobHandler {
   private final Connectors connectors;
   private final OrderFlow flow;
   private final TransactionTemplate tx;
+  private final RefundTransfers transfers;
 
-  ShopifySyncHandler(
-      SyncedOrders orders, Shipments shipments, Connectors connectors, OrderFlow flow, TransactionTemplate tx) {
+  ShopifySyncHandler(SyncedOrders orders, Shipments shipments, Connectors connectors, OrderFlow flow,
+      TransactionTemplate tx, RefundTransfers transfers) {
+    this.transfers = transfers;
     this.orders = orders;
     this.shipments = shipments;
     this.connectors = connectors;
@@ -88,11 +96,61 @@ class ShopifySyncHandler implements JobHandler {
       applyFulfillment(order, f, lineOfItem);
     }
     applyFulfilmentProgress(order, state, lineOfItem);
+    Map<String, Integer> refundedToSend = applyRefunds(order, state, lineOfItem);
     if (state.cancelledAt() != null) {
       applyCancellation(order, state);
     } else {
-      applyRemovedLines(order, state, lineOfItem);
+      applyRemovedLines(order, state, lineOfItem, refundedToSend);
     }
+  }
+
+  /**
+   * Each refund made in Shopify (not one Synchron recorded for the marketplace) is carried to the marketplace once:
+   * its figures are kept as Shopify gave them and a job sends them. Units refunded with restock type CANCEL never
+   * shipped: they are line cancellations, sent by the removed-lines path instead. Returns, by Shopify line item, the
+   * units refunds will carry (so they are not also taken for removals).
+   */
+  private Map<String, Integer> applyRefunds(SyncedOrder order, OrderState state, Map<String, String> lineOfItem) {
+    Map<String, Integer> carried = new HashMap<>();
+    String currency = order.snapshot().currency();
+    boolean taxIncluded = order.snapshot().taxMode() != MarketplaceOrder.TaxMode.TAX_EXCLUDED;
+    for (ShopifyGateway.Refund refund : state.refunds()) {
+      if (RecordRefundInShopifyHandler.isOwn(refund.note())) {
+        continue;
+      }
+      RefundTransfer known = transfers.ofShopifyRefund(order.id(), refund.gid()).orElse(null);
+      if (known != null && known.direction() == RefundTransfer.Direction.MARKETPLACE_TO_SHOPIFY) {
+        continue;
+      }
+      List<RefundSplit.StoreLine> lines = new ArrayList<>();
+      BigDecimal cancelled = BigDecimal.ZERO;
+      for (ShopifyGateway.RefundedLine line : refund.lines()) {
+        String marketplaceLine = lineOfItem.get(line.lineItemId());
+        if ("CANCEL".equals(line.restockType()) || marketplaceLine == null) {
+          cancelled = cancelled.add(line.subtotal()).add(taxIncluded ? BigDecimal.ZERO : line.tax());
+          continue;
+        }
+        carried.merge(line.lineItemId(), line.quantity(), Integer::sum);
+        lines.add(new RefundSplit.StoreLine(marketplaceLine, line.quantity(), line.subtotal(), line.tax()));
+      }
+      if (known != null) {
+        continue;
+      }
+      RefundSplit.StoreRefund figures = new RefundSplit.StoreRefund(refund.gid(), lines, refund.shipping(),
+          refund.shippingTax(), refund.money().subtract(cancelled).max(BigDecimal.ZERO));
+      RefundTransfer transfer = new RefundTransfer(UUID.randomUUID(), order.id().value(),
+          RefundTransfer.Direction.SHOPIFY_TO_MARKETPLACE, refund.gid(), List.of(), RefundTransfer.State.PENDING,
+          figures, null, null, figures.money(), currency, null);
+      if (transfers.insertIfAbsent(transfer)) {
+        order.note(OrderEvent.Side.SHOPIFY, "REFUNDED_IN_SHOPIFY", "Refund " + refund.gid() + " in Shopify: "
+            + Money.format(refund.money(), currency) + " " + currency
+            + (cancelled.signum() > 0 ? " (of which " + Money.format(cancelled, currency) + " " + currency
+                + " on units that never shipped, sent as cancellations)" : ""));
+        flow.queue(order, OrderFlow.SEND_REFUND_TO_MARKETPLACE, "marketplace-refund:" + refund.gid(),
+            "{\"refund\":\"" + refund.gid() + "\"}");
+      }
+    }
+    return carried;
   }
 
   private void applyFulfillment(SyncedOrder order, Fulfillment f, Map<String, String> lineOfItem) {
@@ -180,7 +238,8 @@ class ShopifySyncHandler implements JobHandler {
   }
 
   /** Lines taken off the order in Shopify (an edit, a refund with restock) before they shipped. */
-  private void applyRemovedLines(SyncedOrder order, OrderState state, Map<String, String> lineOfItem) {
+  private void applyRemovedLines(SyncedOrder order, OrderState state, Map<String, String> lineOfItem,
+      Map<String, Integer> refundedToSend) {
     Map<String, Integer> removed = new LinkedHashMap<>();
     for (ShopifyGateway.LineState line : state.lines()) {
       String marketplaceLine = lineOfItem.get(line.id());
@@ -193,7 +252,8 @@ class ShopifySyncHandler implements JobHandler {
           .flatMap(l -> l.refunds().stream())
           .mapToInt(MarketplaceOrder.Refund::quantity)
           .sum();
-      int gone = line.quantity() - line.currentQuantity() - refundedByMarketplace;
+      int gone = line.quantity() - line.currentQuantity() - refundedByMarketplace
+          - refundedToSend.getOrDefault(line.id(), 0);
       if (gone > 0) {
         removed.put(marketplaceLine, gone);
       }

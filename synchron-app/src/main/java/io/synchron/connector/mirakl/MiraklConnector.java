@@ -199,6 +199,30 @@ public final class MiraklConnector implements MarketplaceConnector {
   }
 
   @Override
+  public List<CreatedRefund> refundLines(List<LineRefund> refunds, MarketplaceOrder.TaxMode taxMode,
+      String currency) {
+    List<MiraklDtos.RefundRequest> lines = refunds.stream()
+        .map(r -> new MiraklDtos.RefundRequest(r.lineId(), r.amount(), r.shippingAmount(), r.quantity(),
+            r.reasonCode(), currency, taxAmounts(r.taxes()), taxAmounts(r.shippingTaxes())))
+        .toList();
+    String mode = taxMode == MarketplaceOrder.TaxMode.UNKNOWN ? null : taxMode.name();
+    String answer = client.put("OR28", "/api/orders/refund", new MiraklDtos.RefundRequests(mode, lines));
+    MiraklDtos.RefundsCreated created = parse("OR28", answer, MiraklDtos.RefundsCreated.class);
+    if (created.refunds() == null) {
+      throw new MalformedPayloadException(PLATFORM, "OR28 answered without refunds[]", null);
+    }
+    return created.refunds().stream()
+        .map(r -> new CreatedRefund(r.refundId(), r.orderLineId(), r.amount(), r.shippingAmount()))
+        .toList();
+  }
+
+  @Override
+  public void resolveIncident(String orderId, String lineId, String reasonCode) {
+    client.put("OR64", "/api/orders/" + encodePath(orderId) + "/lines/" + encodePath(lineId) + "/resolve_incident",
+        new MiraklDtos.ResolveIncident(reasonCode));
+  }
+
+  @Override
   public List<String> uploadDocument(String orderId, String fileName, String typeCode, byte[] content) {
     String metadata = json.writeValueAsString(java.util.Map.of("order_documents",
         List.of(java.util.Map.of("file_name", fileName, "type_code", typeCode))));

@@ -123,6 +123,19 @@ final class MiraklDtos {
 
   record Cancelations(List<Cancelation> cancelations) {}
 
+  record RefundRequest(String orderLineId, java.math.BigDecimal amount, java.math.BigDecimal shippingAmount,
+      int quantity, String reasonCode, String currencyIsoCode, List<TaxAmount> taxes, List<TaxAmount> shippingTaxes) {}
+
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record RefundRequests(String orderTaxMode, List<RefundRequest> refunds) {}
+
+  record RefundCreated(String refundId, String orderRefundId, String orderLineId, java.math.BigDecimal amount,
+      java.math.BigDecimal shippingAmount) {}
+
+  record RefundsCreated(List<RefundCreated> refunds) {}
+
+  record ResolveIncident(String reasonCode) {}
+
   record AcceptLine(String id, boolean accepted) {}
 
   record Accept(List<AcceptLine> orderLines) {}

@@ -358,6 +358,23 @@ public final class ShopifyConnector implements ShopifyGateway {
           tracking == null ? null : tracking.path("url").asString(null),
           fulfilled));
     }
+    List<ShopifyGateway.Refund> refunds = new ArrayList<>();
+    for (JsonNode r : order.path("refunds")) {
+      List<ShopifyGateway.RefundedLine> refundedLines = new ArrayList<>();
+      for (JsonNode rl : r.path("refundLineItems").path("nodes")) {
+        refundedLines.add(new ShopifyGateway.RefundedLine(rl.path("lineItem").path("id").asString(),
+            rl.path("lineItem").path("sku").asString(null), rl.path("quantity").asInt(),
+            rl.path("restockType").asString(null), money(rl.path("subtotalSet")), money(rl.path("totalTaxSet"))));
+      }
+      BigDecimal shipping = BigDecimal.ZERO;
+      BigDecimal shippingTax = BigDecimal.ZERO;
+      for (JsonNode sl : r.path("refundShippingLines").path("nodes")) {
+        shipping = shipping.add(money(sl.path("subtotalAmountSet")));
+        shippingTax = shippingTax.add(money(sl.path("taxAmountSet")));
+      }
+      refunds.add(new ShopifyGateway.Refund(r.path("id").asString(), instant(r.path("createdAt")),
+          r.path("note").asString(null), refundedLines, shipping, shippingTax, money(r.path("totalRefundedSet"))));
+    }
     return Optional.of(new OrderState(
         order.path("id").asString(),
         order.path("name").asString(null),
@@ -365,7 +382,24 @@ public final class ShopifyConnector implements ShopifyGateway {
         instant(order.path("cancelledAt")),
         order.path("cancelReason").asString(null),
         lines,
-        fulfillments));
+        fulfillments,
+        refunds,
+        money(order.path("totalRefundedSet")),
+        order.path("displayFinancialStatus").asString(null)));
+  }
+
+  /** The shop-currency amount of a MoneyBag; zero when absent. */
+  private static BigDecimal money(JsonNode bag) {
+    JsonNode amount = bag.path("shopMoney").path("amount");
+    if (amount.isMissingNode() || amount.isNull()) {
+      return BigDecimal.ZERO;
+    }
+    try {
+      return new BigDecimal(amount.asString());
+    } catch (NumberFormatException e) {
+      throw new io.synchron.connector.MalformedPayloadException("shopify", "Shopify sent an unreadable amount: "
+          + amount, e);
+    }
   }
 
   private static java.time.Instant instant(JsonNode value) {
