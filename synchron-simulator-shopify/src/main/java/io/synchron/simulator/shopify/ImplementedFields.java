@@ -55,7 +55,8 @@ final class ImplementedFields {
             "webhookSubscriptionDelete",
             "refundCreate",
             "returnCreate",
-            "returnClose"));
+            "returnClose",
+            "returnProcess"));
     m.put(
         "ProductVariant",
         Set.of(
@@ -103,7 +104,13 @@ final class ImplementedFields {
             "metafields",
             "refunds",
             "returns",
-            "totalRefundedSet"));
+            "totalRefundedSet",
+            "taxesIncluded",
+            "totalTaxSet",
+            "totalPriceSet",
+            "totalRefundedShippingSet",
+            "shippingLines",
+            "transactions"));
     m.put("Attribute", Set.of("key", "value"));
     m.put(
         "LineItem",
@@ -117,6 +124,8 @@ final class ImplementedFields {
             "currentQuantity",
             "unfulfilledQuantity",
             "refundableQuantity",
+            "taxable",
+            "taxLines",
             "variant",
             "originalUnitPriceSet"));
     m.put("MoneyBag", Set.of("shopMoney", "presentmentMoney"));
@@ -199,8 +208,27 @@ final class ImplementedFields {
             "note",
             "totalRefundedSet",
             "order",
+            "return",
             "refundLineItems",
+            "refundShippingLines",
+            "orderAdjustments",
             "transactions"));
+    m.put(
+        "RefundShippingLine", Set.of("id", "shippingLine", "subtotalAmountSet", "taxAmountSet"));
+    m.put("OrderAdjustment", Set.of("id", "amountSet", "taxAmountSet", "reason"));
+    m.put(
+        "ShippingLine",
+        Set.of(
+            "id",
+            "title",
+            "code",
+            "source",
+            "custom",
+            "isRemoved",
+            "originalPriceSet",
+            "discountedPriceSet",
+            "taxLines"));
+    m.put("TaxLine", Set.of("title", "rate", "ratePercentage", "priceSet", "channelLiable"));
     m.put(
         "RefundLineItem",
         Set.of(
@@ -215,19 +243,55 @@ final class ImplementedFields {
             "totalTaxSet"));
     m.put(
         "OrderTransaction",
-        Set.of("id", "kind", "status", "gateway", "amountSet", "createdAt", "processedAt", "test"));
+        Set.of(
+            "id",
+            "kind",
+            "status",
+            "gateway",
+            "amountSet",
+            "createdAt",
+            "processedAt",
+            "test",
+            "parentTransaction"));
     m.put(
         "Return",
         Set.of(
-            "id", "name", "status", "createdAt", "closedAt", "totalQuantity", "order",
-            "returnLineItems"));
-    Set<String> returnLine =
-        Set.of("id", "quantity", "returnReason", "returnReasonNote", "fulfillmentLineItem");
-    m.put("ReturnLineItem", returnLine);
-    m.put("ReturnLineItemType", Set.of("id", "quantity", "returnReason", "returnReasonNote"));
+            "id",
+            "name",
+            "status",
+            "createdAt",
+            "closedAt",
+            "totalQuantity",
+            "order",
+            "returnLineItems",
+            "refunds",
+            "reverseFulfillmentOrders"));
+    Set<String> returnLineType =
+        Set.of(
+            "id",
+            "quantity",
+            "returnReason",
+            "returnReasonNote",
+            "processedQuantity",
+            "unprocessedQuantity",
+            "processableQuantity",
+            "refundedQuantity",
+            "refundableQuantity");
+    Set<String> returnLine = new java.util.HashSet<>(returnLineType);
+    returnLine.add("fulfillmentLineItem");
+    m.put("ReturnLineItem", Set.copyOf(returnLine));
+    m.put("ReturnLineItemType", returnLineType);
+    m.put("ReverseFulfillmentOrder", Set.of("id", "status", "order", "lineItems"));
+    m.put(
+        "ReverseFulfillmentOrderLineItem",
+        Set.of("id", "totalQuantity", "fulfillmentLineItem", "dispositions"));
+    m.put(
+        "ReverseFulfillmentOrderDisposition",
+        Set.of("id", "quantity", "type", "location", "createdAt"));
     m.put("RefundCreatePayload", Set.of("refund", "order", "userErrors"));
     m.put("ReturnCreatePayload", Set.of("return", "userErrors"));
     m.put("ReturnClosePayload", Set.of("return", "userErrors"));
+    m.put("ReturnProcessPayload", Set.of("return", "userErrors"));
     m.put("ReturnUserError", USER_ERROR);
     m.put(
         "WebhookSubscription",
@@ -271,7 +335,13 @@ final class ImplementedFields {
             "RefundLineItem",
             "OrderTransaction",
             "Return",
-            "ReturnLineItemType")) {
+            "ReturnLineItemType",
+            "Refund",
+            "RefundShippingLine",
+            "OrderAdjustment",
+            "ShippingLine",
+            "ReverseFulfillmentOrder",
+            "ReverseFulfillmentOrderLineItem")) {
       m.put(node + "Connection", CONNECTION);
       m.put(node + "Edge", EDGE);
     }

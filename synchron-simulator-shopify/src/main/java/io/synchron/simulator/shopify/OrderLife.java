@@ -2,6 +2,7 @@ package io.synchron.simulator.shopify;
 
 import io.synchron.simulator.shopify.ShopState.LineItem;
 import io.synchron.simulator.shopify.ShopState.Location;
+import io.synchron.simulator.shopify.ShopState.ShippingLine;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -176,7 +177,10 @@ final class OrderLife {
       String message,
       Instant estimatedDeliveryAt) {}
 
-  /** A refund: money back (its transactions), units taken off the order, maybe restocked. */
+  /**
+   * A refund: money back (its transactions), units and shipping taken off the order, maybe
+   * restocked, and the order adjustments that account for money the lines and shipping do not.
+   */
   static final class Refund {
     final String id;
     final long legacyId;
@@ -184,9 +188,12 @@ final class OrderLife {
     final Instant createdAt;
     final String note;
     final List<RefundLine> lines;
-    final BigDecimal shipping;
+    final List<RefundShippingLine> shippingLines;
     final List<RefundTransaction> transactions;
+    final List<OrderAdjustment> adjustments;
     final boolean notify;
+    /** The return this refund was issued for by {@code returnProcess}, or null. */
+    final Return returned;
 
     Refund(
         String id,
@@ -195,18 +202,22 @@ final class OrderLife {
         Instant createdAt,
         String note,
         List<RefundLine> lines,
-        BigDecimal shipping,
+        List<RefundShippingLine> shippingLines,
         List<RefundTransaction> transactions,
-        boolean notify) {
+        List<OrderAdjustment> adjustments,
+        boolean notify,
+        Return returned) {
       this.id = id;
       this.legacyId = legacyId;
       this.order = order;
       this.createdAt = createdAt;
       this.note = note;
       this.lines = List.copyOf(lines);
-      this.shipping = shipping;
+      this.shippingLines = List.copyOf(shippingLines);
       this.transactions = List.copyOf(transactions);
+      this.adjustments = List.copyOf(adjustments);
       this.notify = notify;
+      this.returned = returned;
     }
 
     /** The money that went back: the sum of the refund's transactions. */
@@ -216,15 +227,25 @@ final class OrderLife {
           .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** The shipping refunded (its subtotals; with taxes included, their tax is inside). */
+    BigDecimal shipping() {
+      return shippingLines.stream()
+          .map(RefundShippingLine::subtotal)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     boolean restocked() {
       return lines.stream().anyMatch(RefundLine::restocked);
     }
   }
 
   /**
-   * Units of one line item in a refund; {@code subtotal} is their original price.
+   * Units of one line item in a refund.
    *
    * @param restockType {@code RefundLineItemRestockType}: NO_RESTOCK, CANCEL or RETURN
+   * @param subtotal the units' price ({@code unitPrice × quantity}; with taxes included, their tax
+   *     is inside)
+   * @param taxes the refunded part of each of the line item's tax lines, in the same order
    */
   record RefundLine(
       String id,
@@ -233,12 +254,45 @@ final class OrderLife {
       int quantity,
       String restockType,
       Location location,
-      BigDecimal subtotal) {
+      BigDecimal subtotal,
+      List<BigDecimal> taxes) {
 
     boolean restocked() {
       return !restockType.equals("NO_RESTOCK");
     }
+
+    BigDecimal totalTax() {
+      return taxes.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
   }
+
+  /**
+   * Shipping of one shipping line in a refund.
+   *
+   * @param subtotal the shipping refunded (tax inside when the order's taxes are included)
+   * @param taxes the refunded part of each of the shipping line's tax lines, in the same order
+   */
+  record RefundShippingLine(
+      String id,
+      long legacyId,
+      ShippingLine shippingLine,
+      BigDecimal subtotal,
+      List<BigDecimal> taxes) {
+
+    BigDecimal tax() {
+      return taxes.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  /**
+   * An order adjustment of a refund: the difference between the refund's calculated amount (lines
+   * and shipping with their taxes) and the money its transactions move.
+   *
+   * @param amount calculated minus refunded: negative when the transactions move more money
+   * @param reason {@code OrderAdjustmentDiscrepancyReason}
+   */
+  record OrderAdjustment(
+      String id, long legacyId, BigDecimal amount, BigDecimal taxAmount, String reason) {}
 
   /** A REFUND transaction of a refund. */
   record RefundTransaction(
@@ -251,7 +305,10 @@ final class OrderLife {
       String status,
       Instant createdAt) {}
 
-  /** A return of fulfilled units: OPEN when created, CLOSED when done. */
+  /**
+   * A return of fulfilled units: OPEN when created, CLOSED when closed or when every unit is
+   * processed. It has one reverse fulfillment order at the shop location, one line per return line.
+   */
   static final class Return {
     final String id;
     final long legacyId;
@@ -259,6 +316,9 @@ final class OrderLife {
     final StoredOrder order;
     final Instant createdAt;
     final List<ReturnLine> lines;
+    final String reverseFulfillmentOrderId;
+    final long reverseFulfillmentOrderLegacyId;
+    final List<Refund> refunds = new ArrayList<>();
     String status = "OPEN";
     Instant closedAt;
 
@@ -268,28 +328,137 @@ final class OrderLife {
         String name,
         StoredOrder order,
         Instant createdAt,
-        List<ReturnLine> lines) {
+        List<ReturnLine> lines,
+        String reverseFulfillmentOrderId,
+        long reverseFulfillmentOrderLegacyId) {
       this.id = id;
       this.legacyId = legacyId;
       this.name = name;
       this.order = order;
       this.createdAt = createdAt;
       this.lines = List.copyOf(lines);
+      this.reverseFulfillmentOrderId = reverseFulfillmentOrderId;
+      this.reverseFulfillmentOrderLegacyId = reverseFulfillmentOrderLegacyId;
+    }
+
+    /** {@code ReverseFulfillmentOrderStatus}: OPEN, then CLOSED with the return. */
+    String reverseFulfillmentOrderStatus() {
+      return switch (status) {
+        case "CLOSED" -> "CLOSED";
+        case "CANCELED", "DECLINED" -> "CANCELED";
+        default -> "OPEN";
+      };
+    }
+
+    boolean fullyProcessed() {
+      return lines.stream().allMatch(l -> l.processedQuantity == l.quantity());
+    }
+
+    ReturnLine line(String lineId) {
+      return lines.stream().filter(l -> l.id().equals(lineId)).findFirst().orElse(null);
+    }
+
+    ReturnLine lineByReverseLine(String reverseLineId) {
+      return lines.stream()
+          .filter(l -> l.reverseLineId().equals(reverseLineId))
+          .findFirst()
+          .orElse(null);
     }
   }
 
   /**
-   * Units of one fulfillment line item in a return.
-   *
-   * @param returnReason the deprecated {@code ReturnReason}, {@code UNKNOWN} when not given
+   * Units of one fulfillment line item in a return, with its reverse fulfillment order line and
+   * what processing did to them.
    */
-  record ReturnLine(
-      String id,
-      long legacyId,
-      FulfillmentLine fulfillmentLine,
-      int quantity,
-      String returnReason,
-      String returnReasonNote) {}
+  static final class ReturnLine {
+    private final String id;
+    private final long legacyId;
+    private final FulfillmentLine fulfillmentLine;
+    private final int quantity;
+    private final String returnReason;
+    private final String returnReasonNote;
+    private final String reverseLineId;
+    private final long reverseLineLegacyId;
+    int processedQuantity;
+    int refundedQuantity;
+    final List<Disposition> dispositions = new ArrayList<>();
+
+    /**
+     * @param returnReason the deprecated {@code ReturnReason}, {@code UNKNOWN} when not given
+     */
+    ReturnLine(
+        String id,
+        long legacyId,
+        FulfillmentLine fulfillmentLine,
+        int quantity,
+        String returnReason,
+        String returnReasonNote,
+        String reverseLineId,
+        long reverseLineLegacyId) {
+      this.id = id;
+      this.legacyId = legacyId;
+      this.fulfillmentLine = fulfillmentLine;
+      this.quantity = quantity;
+      this.returnReason = returnReason;
+      this.returnReasonNote = returnReasonNote;
+      this.reverseLineId = reverseLineId;
+      this.reverseLineLegacyId = reverseLineLegacyId;
+    }
+
+    String id() {
+      return id;
+    }
+
+    long legacyId() {
+      return legacyId;
+    }
+
+    FulfillmentLine fulfillmentLine() {
+      return fulfillmentLine;
+    }
+
+    int quantity() {
+      return quantity;
+    }
+
+    String returnReason() {
+      return returnReason;
+    }
+
+    String returnReasonNote() {
+      return returnReasonNote;
+    }
+
+    String reverseLineId() {
+      return reverseLineId;
+    }
+
+    long reverseLineLegacyId() {
+      return reverseLineLegacyId;
+    }
+
+    int unprocessedQuantity() {
+      return quantity - processedQuantity;
+    }
+
+    /** Units not refunded yet through this return. */
+    int refundableQuantity() {
+      return quantity - refundedQuantity;
+    }
+
+    int disposedQuantity() {
+      return dispositions.stream().mapToInt(Disposition::quantity).sum();
+    }
+  }
+
+  /**
+   * What became of returned units ({@code ReverseFulfillmentOrderDispositionType}: RESTOCKED,
+   * NOT_RESTOCKED, PROCESSING_REQUIRED, MISSING).
+   *
+   * @param location where the units went; null unless restocked or given
+   */
+  record Disposition(
+      String id, long legacyId, int quantity, String type, Location location, Instant createdAt) {}
 
   /** Units of the line taken off by refunds. */
   int refundedQuantity(LineItem line) {
@@ -320,7 +489,46 @@ final class OrderLife {
 
   /** The shipping refunded so far. */
   BigDecimal shippingRefunded() {
-    return refunds.stream().map(r -> r.shipping).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return refunds.stream().map(Refund::shipping).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The price of the shipping line refunded so far. */
+  BigDecimal shippingRefunded(ShippingLine shippingLine) {
+    BigDecimal refunded = BigDecimal.ZERO;
+    for (Refund refund : refunds) {
+      for (RefundShippingLine line : refund.shippingLines) {
+        if (line.shippingLine() == shippingLine) {
+          refunded = refunded.add(line.subtotal());
+        }
+      }
+    }
+    return refunded;
+  }
+
+  /** The shipping line's tax line {@code index} refunded so far. */
+  BigDecimal shippingTaxRefunded(ShippingLine shippingLine, int index) {
+    BigDecimal refunded = BigDecimal.ZERO;
+    for (Refund refund : refunds) {
+      for (RefundShippingLine line : refund.shippingLines) {
+        if (line.shippingLine() == shippingLine) {
+          refunded = refunded.add(line.taxes().get(index));
+        }
+      }
+    }
+    return refunded;
+  }
+
+  /** The line's tax line {@code index} refunded so far. */
+  BigDecimal taxRefunded(LineItem line, int index) {
+    BigDecimal refunded = BigDecimal.ZERO;
+    for (Refund refund : refunds) {
+      for (RefundLine refundLine : refund.lines) {
+        if (refundLine.lineItem() == line) {
+          refunded = refunded.add(refundLine.taxes().get(index));
+        }
+      }
+    }
+    return refunded;
   }
 
   /**

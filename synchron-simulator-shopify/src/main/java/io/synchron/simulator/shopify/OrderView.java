@@ -93,8 +93,11 @@ public record OrderView(
    * A refund.
    *
    * @param totalRefunded the money of its transactions
-   * @param shipping the shipping refunded
+   * @param shipping the shipping refunded (the refund shipping lines' subtotals)
    * @param lines the refunded units per line
+   * @param shippingLines the refunded shipping per shipping line, with its tax
+   * @param adjustments the order adjustments (refund discrepancies) of the refund
+   * @param returnId the return the refund was issued for by {@code returnProcess}, or null
    */
   public record RefundView(
       String id,
@@ -102,34 +105,149 @@ public record OrderView(
       String note,
       BigDecimal totalRefunded,
       BigDecimal shipping,
-      List<RefundLineView> lines) {}
+      List<RefundLineView> lines,
+      List<RefundShippingLineView> shippingLines,
+      List<OrderAdjustmentView> adjustments,
+      String returnId) {
+
+    /** The components of the first version: no shipping lines, adjustments or return. */
+    public RefundView(
+        String id,
+        Instant createdAt,
+        String note,
+        BigDecimal totalRefunded,
+        BigDecimal shipping,
+        List<RefundLineView> lines) {
+      this(id, createdAt, note, totalRefunded, shipping, lines, List.of(), List.of(), null);
+    }
+
+    /** The tax refunded on lines and shipping. */
+    public BigDecimal totalTax() {
+      BigDecimal tax = BigDecimal.ZERO;
+      for (RefundLineView line : lines) {
+        tax = tax.add(line.totalTax());
+      }
+      for (RefundShippingLineView line : shippingLines) {
+        tax = tax.add(line.tax());
+      }
+      return tax;
+    }
+  }
 
   /**
    * Units of one order line in a refund.
    *
    * @param restockType {@code NO_RESTOCK}, {@code CANCEL} or {@code RETURN}
-   * @param subtotal the units' original price
+   * @param subtotal the units' price ({@code unitPrice × quantity}; tax inside when the order's
+   *     taxes are included)
+   * @param totalTax the units' share of the line's taxes
    */
   public record RefundLineView(
-      String id, String lineItemId, String sku, int quantity, String restockType,
-      BigDecimal subtotal) {}
+      String id,
+      String lineItemId,
+      String sku,
+      int quantity,
+      String restockType,
+      BigDecimal subtotal,
+      BigDecimal totalTax) {
+
+    /** The components of the first version: no tax. */
+    public RefundLineView(
+        String id,
+        String lineItemId,
+        String sku,
+        int quantity,
+        String restockType,
+        BigDecimal subtotal) {
+      this(id, lineItemId, sku, quantity, restockType, subtotal, BigDecimal.ZERO);
+    }
+  }
+
+  /**
+   * Shipping of one shipping line in a refund.
+   *
+   * @param subtotal the shipping refunded (tax inside when the order's taxes are included)
+   * @param tax the shipping line's taxes prorated to {@code subtotal}
+   */
+  public record RefundShippingLineView(
+      String id, String shippingLineId, String title, BigDecimal subtotal, BigDecimal tax) {}
+
+  /**
+   * An order adjustment of a refund.
+   *
+   * @param amount the refund's calculated amount minus the money its transactions moved: negative
+   *     when more money went back than its lines and shipping account for
+   * @param reason {@code OrderAdjustmentDiscrepancyReason}, e.g. {@code REFUND_DISCREPANCY}
+   */
+  public record OrderAdjustmentView(String id, BigDecimal amount, String reason) {}
 
   /**
    * A return.
    *
    * @param status {@code ReturnStatus}: {@code OPEN} or {@code CLOSED}
+   * @param refundIds the refunds {@code returnProcess} issued for it, oldest first
    */
   public record ReturnView(
-      String id, String name, String status, Instant createdAt, Instant closedAt,
-      List<ReturnLineView> lines) {}
+      String id,
+      String name,
+      String status,
+      Instant createdAt,
+      Instant closedAt,
+      List<ReturnLineView> lines,
+      List<String> refundIds) {
+
+    /** The components of the first version: no refunds. */
+    public ReturnView(
+        String id,
+        String name,
+        String status,
+        Instant createdAt,
+        Instant closedAt,
+        List<ReturnLineView> lines) {
+      this(id, name, status, createdAt, closedAt, lines, List.of());
+    }
+  }
 
   /**
    * Units of one fulfillment line in a return.
    *
    * @param fulfillmentLineItemId the {@code FulfillmentLineItem} gid
+   * @param processedQuantity units {@code returnProcess} confirmed
+   * @param refundedQuantity units refunded through the return
+   * @param reverseFulfillmentOrderLineItemId the line's {@code ReverseFulfillmentOrderLineItem}
+   *     gid, which dispositions name
+   * @param dispositions what became of processed units, oldest first
    */
   public record ReturnLineView(
-      String id, String fulfillmentLineItemId, String sku, int quantity, String returnReason) {}
+      String id,
+      String fulfillmentLineItemId,
+      String sku,
+      int quantity,
+      String returnReason,
+      int processedQuantity,
+      int refundedQuantity,
+      String reverseFulfillmentOrderLineItemId,
+      List<DispositionView> dispositions) {
+
+    /** The components of the first version: nothing processed. */
+    public ReturnLineView(
+        String id, String fulfillmentLineItemId, String sku, int quantity, String returnReason) {
+      this(id, fulfillmentLineItemId, sku, quantity, returnReason, 0, 0, null, List.of());
+    }
+
+    public int unprocessedQuantity() {
+      return quantity - processedQuantity;
+    }
+  }
+
+  /**
+   * A disposition of returned units.
+   *
+   * @param type {@code ReverseFulfillmentOrderDispositionType}: {@code RESTOCKED}, {@code
+   *     NOT_RESTOCKED}, {@code PROCESSING_REQUIRED} or {@code MISSING}
+   * @param locationId the location's gid, or null
+   */
+  public record DispositionView(String id, int quantity, String type, String locationId) {}
 
   /**
    * One line item of an order.
@@ -137,6 +255,8 @@ public record OrderView(
    * @param variantId the bound variant's gid, or null for a custom line
    * @param unitPrice the original unit price in shop currency
    * @param currentQuantity the quantity less removed and cancelled units
+   * @param totalTax the line's taxes for all its units (its own tax lines and its share of the
+   *     order's)
    */
   public record LineView(
       String id,
@@ -144,7 +264,20 @@ public record OrderView(
       String sku,
       int quantity,
       BigDecimal unitPrice,
-      int currentQuantity) {}
+      int currentQuantity,
+      BigDecimal totalTax) {
+
+    /** The components of the first version: no tax. */
+    public LineView(
+        String id,
+        String variantId,
+        String sku,
+        int quantity,
+        BigDecimal unitPrice,
+        int currentQuantity) {
+      this(id, variantId, sku, quantity, unitPrice, currentQuantity, BigDecimal.ZERO);
+    }
+  }
 
   /**
    * One shipment.

@@ -4,12 +4,18 @@ import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrderLine;
+import io.synchron.simulator.shopify.OrderLife.Disposition;
+import io.synchron.simulator.shopify.OrderLife.OrderAdjustment;
 import io.synchron.simulator.shopify.OrderLife.Refund;
 import io.synchron.simulator.shopify.OrderLife.RefundLine;
+import io.synchron.simulator.shopify.OrderLife.RefundShippingLine;
 import io.synchron.simulator.shopify.OrderLife.RefundTransaction;
 import io.synchron.simulator.shopify.OrderLife.Return;
 import io.synchron.simulator.shopify.OrderLife.ReturnLine;
 import io.synchron.simulator.shopify.ShopState.LineItem;
+import io.synchron.simulator.shopify.ShopState.Location;
+import io.synchron.simulator.shopify.ShopState.PaymentTransaction;
+import io.synchron.simulator.shopify.ShopState.ShippingLine;
 import io.synchron.simulator.shopify.ShopState.Outcome;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
 import java.math.BigDecimal;
@@ -85,6 +91,54 @@ final class RefundDesk {
     }
   }
 
+  /** Units of one line item a refund asks for, before they are checked. */
+  private record LineRequest(
+      LineItem line,
+      int quantity,
+      String restockType,
+      boolean returned,
+      boolean restockInventory,
+      List<String> field) {}
+
+  /**
+   * Shipping a refund asks for: {@code amount} (null for the full refundable shipping), in the
+   * order's price terms (tax inside when taxes are included).
+   */
+  private record ShippingRequest(BigDecimal amount, List<String> field) {}
+
+  /** Units of one line item a refund takes, with their price and prorated taxes. */
+  private record PlannedLine(
+      LineItem line,
+      int quantity,
+      String restockType,
+      int fromUnfulfilled,
+      int fromFulfilled,
+      boolean restockInventory,
+      BigDecimal subtotal,
+      List<BigDecimal> taxes) {
+
+    BigDecimal tax() {
+      return taxes.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  /** Shipping of one shipping line a refund takes, with its prorated taxes. */
+  private record PlannedShipping(ShippingLine line, BigDecimal subtotal, List<BigDecimal> taxes) {
+
+    BigDecimal tax() {
+      return taxes.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  /**
+   * What a refund takes, worked out before anything changes.
+   *
+   * @param calculated the money the lines and shipping are worth: their subtotals, plus their
+   *     taxes unless the order's prices include them
+   */
+  private record Plan(
+      List<PlannedLine> lines, List<PlannedShipping> shipping, BigDecimal calculated) {}
+
   /** Validates the whole input first; creates nothing when any part is refused. */
   private Outcome<Refund> createRefund(Map<String, Object> input) {
     List<Map<String, Object>> errors = new ArrayList<>();
@@ -93,31 +147,89 @@ final class RefundDesk {
     if (order == null) {
       return new Outcome<>(null, List.of(error("Order does not exist", "orderId")));
     }
-    OrderLife life = order.life();
     String currency = order.currency();
-    if (input.get("currency") != null && !currency.equals(input.get("currency"))) {
-      errors.add(error("Currency must match the order's currency " + currency, "currency"));
+    if (input.get("currency") != null && !order.presentmentCurrency().equals(input.get("currency"))) {
+      errors.add(
+          error(
+              "Currency must match the order's presentment currency "
+                  + order.presentmentCurrency(),
+              "currency"));
     }
+    List<LineRequest> lineRequests = lineRequests(order, input, errors);
+    ShippingRequest shippingRequest = shippingRequest(input, errors);
+    Plan plan = plan(order, lineRequests, shippingRequest, errors);
 
-    // Line items: per line, which units (unfulfilled or fulfilled) each entry takes.
-    Map<LineItem, Integer> unfulfilledTaken = new HashMap<>();
-    Map<LineItem, Integer> fulfilledTaken = new HashMap<>();
-    List<PlannedLine> planned = new ArrayList<>();
+    // Transactions: the money that goes back.
+    List<Map<String, Object>> transactionInputs = ShopState.maps(input.get("transactions"));
+    List<RefundTransactionRequest> transactions = new ArrayList<>();
+    for (int i = 0; i < transactionInputs.size(); i++) {
+      Map<String, Object> transaction = transactionInputs.get(i);
+      String index = String.valueOf(i);
+      if (!"REFUND".equals(transaction.get("kind"))) {
+        errors.add(error("Transaction kind must be REFUND", "transactions", index, "kind"));
+      }
+      if (!orderId.equals(String.valueOf(transaction.get("orderId")))) {
+        errors.add(
+            error(
+                "Transaction must belong to the refunded order", "transactions", index, "orderId"));
+      }
+      BigDecimal amount = money(transaction.get("amount"), errors, "transactions", index, "amount");
+      if (amount.signum() <= 0) {
+        errors.add(error("Amount must be greater than 0", "transactions", index, "amount"));
+      }
+      transactions.add(
+          new RefundTransactionRequest(
+              amount,
+              ShopState.string(transaction.get("gateway"), order.gateway()),
+              ShopState.string(transaction.get("parentId"), null)));
+    }
+    checkOverRefund(
+        order,
+        transactions,
+        Boolean.TRUE.equals(input.get("allowOverRefunding")),
+        errors,
+        List.of("transactions"));
+    if (plan.lines().isEmpty()
+        && plan.shipping().isEmpty()
+        && transactions.isEmpty()
+        && errors.isEmpty()) {
+      errors.add(error("Refund must include line items, shipping or transactions", "orderId"));
+    }
+    if (!errors.isEmpty()) {
+      return new Outcome<>(null, errors);
+    }
+    Refund refund =
+        apply(
+            order,
+            plan,
+            transactions,
+            discrepancyReason(input.get("discrepancyReason")),
+            ShopState.string(input.get("note"), null),
+            Boolean.TRUE.equals(input.get("notify")),
+            null);
+    desk.publishOrder("ORDERS_UPDATED", order);
+    return new Outcome<>(refund, List.of());
+  }
+
+  /** A REFUND transaction asked for. */
+  private record RefundTransactionRequest(BigDecimal amount, String gateway, String parentId) {}
+
+  /** {@code RefundInput.refundLineItems}, checked one by one. */
+  private List<LineRequest> lineRequests(
+      StoredOrder order, Map<String, Object> input, List<Map<String, Object>> errors) {
+    List<LineRequest> requests = new ArrayList<>();
     List<Map<String, Object>> lineInputs = ShopState.maps(input.get("refundLineItems"));
     for (int i = 0; i < lineInputs.size(); i++) {
       Map<String, Object> lineInput = lineInputs.get(i);
       String index = String.valueOf(i);
-      String lineId = String.valueOf(lineInput.get("lineItemId"));
-      LineItem line =
-          order.lineItems().stream().filter(l -> l.id().equals(lineId)).findFirst().orElse(null);
+      LineItem line = order.lineItem(String.valueOf(lineInput.get("lineItemId")));
       if (line == null) {
         errors.add(error("Line item does not exist", "refundLineItems", index, "lineItemId"));
         continue;
       }
       int quantity = lineInput.get("quantity") instanceof Number n ? n.intValue() : 0;
       if (quantity <= 0) {
-        errors.add(
-            error("Quantity must be greater than 0", "refundLineItems", index, "quantity"));
+        errors.add(error("Quantity must be greater than 0", "refundLineItems", index, "quantity"));
         continue;
       }
       String restockType = ShopState.string(lineInput.get("restockType"), "NO_RESTOCK");
@@ -135,12 +247,75 @@ final class RefundDesk {
         errors.add(error("Location does not exist", "refundLineItems", index, "locationId"));
         continue;
       }
+      requests.add(
+          new LineRequest(
+              line,
+              quantity,
+              restockType,
+              false,
+              !restockType.equals("NO_RESTOCK"),
+              List.of("refundLineItems", index)));
+    }
+    return requests;
+  }
+
+  /**
+   * {@code RefundInput.shipping}: {@code amount} when given (it overrides {@code fullRefund}, as
+   * {@code RefundShippingInput} documents for returns), else everything left when {@code
+   * fullRefund}; null for no shipping.
+   */
+  private static ShippingRequest shippingRequest(
+      Map<String, Object> input, List<Map<String, Object>> errors) {
+    Map<String, Object> shippingInput = ShopState.map(input.get("shipping"));
+    if (shippingInput.get("amount") != null) {
+      BigDecimal amount = money(shippingInput.get("amount"), errors, "shipping", "amount");
+      if (amount.signum() < 0) {
+        errors.add(error("Shipping amount must not be negative", "shipping", "amount"));
+        return null;
+      }
+      return amount.signum() == 0 ? null : new ShippingRequest(amount, List.of("shipping", "amount"));
+    }
+    if (Boolean.TRUE.equals(shippingInput.get("fullRefund"))) {
+      return new ShippingRequest(null, List.of("shipping", "fullRefund"));
+    }
+    return null;
+  }
+
+  /**
+   * Works out what the lines and shipping asked for take, and their worth: each line's subtotal is
+   * {@code unitPrice × quantity}; each of its tax lines is prorated by {@code quantity / line
+   * quantity}, rounded half-even to the currency's minor unit, except that the units completing
+   * the line's refunded quantity take whatever of the tax is left, so refunding every unit refunds
+   * exactly the line's tax. Shipping is taken from the shipping lines in order, each tax prorated
+   * by {@code amount / shipping price}, the amount completing a shipping line taking what is left
+   * of its taxes.
+   */
+  private Plan plan(
+      StoredOrder order,
+      List<LineRequest> requests,
+      ShippingRequest shippingRequest,
+      List<Map<String, Object>> errors) {
+    OrderLife life = order.life();
+    String currency = order.currency();
+    boolean taxesIncluded = order.taxesIncluded();
+    Map<LineItem, Integer> unfulfilledTaken = new HashMap<>();
+    Map<LineItem, Integer> fulfilledTaken = new HashMap<>();
+    Map<LineItem, Integer> unitsTaken = new HashMap<>();
+    Map<LineItem, List<BigDecimal>> taxTaken = new HashMap<>();
+    List<PlannedLine> lines = new ArrayList<>();
+    BigDecimal calculated = BigDecimal.ZERO;
+    for (LineRequest request : requests) {
+      LineItem line = request.line();
+      int quantity = request.quantity();
       int unfulfilledLeft = life.unfulfilledQuantity(line) - unfulfilledTaken.getOrDefault(line, 0);
       int fulfilledLeft =
           life.fulfilledQuantity(line)
               - life.refundedFulfilledQuantity(line)
               - fulfilledTaken.getOrDefault(line, 0);
-      int refundable = Math.max(0, unfulfilledLeft) + Math.max(0, fulfilledLeft);
+      int refundable =
+          request.returned()
+              ? Math.max(0, fulfilledLeft)
+              : Math.max(0, unfulfilledLeft) + Math.max(0, fulfilledLeft);
       if (quantity > refundable) {
         errors.add(
             error(
@@ -149,89 +324,128 @@ final class RefundDesk {
                     + " of line item "
                     + line.sku()
                     + " can be refunded",
-                "refundLineItems",
-                index,
-                "quantity"));
+                field(request.field(), "quantity")));
         continue;
       }
       int fromUnfulfilled;
-      switch (restockType) {
-        case "CANCEL" -> fromUnfulfilled = quantity;
-        case "RETURN" -> fromUnfulfilled = 0;
-        default -> fromUnfulfilled = Math.min(quantity, Math.max(0, unfulfilledLeft));
+      if (request.returned()) {
+        fromUnfulfilled = 0;
+      } else {
+        switch (request.restockType()) {
+          case "CANCEL" -> fromUnfulfilled = quantity;
+          case "RETURN" -> fromUnfulfilled = 0;
+          default -> fromUnfulfilled = Math.min(quantity, Math.max(0, unfulfilledLeft));
+        }
       }
       int fromFulfilled = quantity - fromUnfulfilled;
       if (fromUnfulfilled > unfulfilledLeft) {
         errors.add(
             error(
                 "Only unfulfilled items can be refunded with restock type CANCEL",
-                "refundLineItems",
-                index,
-                "restockType"));
+                field(request.field(), "restockType")));
         continue;
       }
       if (fromFulfilled > fulfilledLeft) {
         errors.add(
             error(
                 "Only fulfilled items can be refunded with restock type RETURN",
-                "refundLineItems",
-                index,
-                "restockType"));
+                field(request.field(), "restockType")));
         continue;
       }
       unfulfilledTaken.merge(line, fromUnfulfilled, Integer::sum);
       fulfilledTaken.merge(line, fromFulfilled, Integer::sum);
-      planned.add(new PlannedLine(line, quantity, restockType, fromUnfulfilled, fromFulfilled));
+
+      int unitsBefore = life.refundedQuantity(line) + unitsTaken.getOrDefault(line, 0);
+      boolean completes = unitsBefore + quantity >= line.quantity();
+      List<BigDecimal> taken =
+          taxTaken.computeIfAbsent(line, l -> zeros(l.taxLines().size()));
+      List<BigDecimal> taxes = new ArrayList<>();
+      for (int k = 0; k < line.taxLines().size(); k++) {
+        BigDecimal lineTax = line.taxLines().get(k).amount();
+        BigDecimal tax =
+            completes
+                ? lineTax.subtract(life.taxRefunded(line, k)).subtract(taken.get(k))
+                : Money.prorate(
+                    lineTax,
+                    BigDecimal.valueOf(quantity),
+                    BigDecimal.valueOf(line.quantity()),
+                    currency);
+        tax = Money.round(tax.max(BigDecimal.ZERO), currency);
+        taxes.add(tax);
+        taken.set(k, taken.get(k).add(tax));
+      }
+      unitsTaken.merge(line, quantity, Integer::sum);
+      BigDecimal subtotal = line.unitPrice().multiply(BigDecimal.valueOf(quantity));
+      PlannedLine planned =
+          new PlannedLine(
+              line,
+              quantity,
+              request.restockType(),
+              fromUnfulfilled,
+              fromFulfilled,
+              request.restockInventory(),
+              subtotal,
+              List.copyOf(taxes));
+      lines.add(planned);
+      calculated = calculated.add(taxesIncluded ? subtotal : subtotal.add(planned.tax()));
     }
 
-    // Shipping.
-    BigDecimal shipping = BigDecimal.ZERO;
-    Map<String, Object> shippingInput = ShopState.map(input.get("shipping"));
-    BigDecimal shippingLeft = order.shippingTotal().subtract(life.shippingRefunded());
-    if (Boolean.TRUE.equals(shippingInput.get("fullRefund"))) {
-      shipping = shippingLeft;
-    } else if (shippingInput.get("amount") != null) {
-      shipping = money(shippingInput.get("amount"), errors, "shipping", "amount");
-      if (shipping.signum() < 0) {
-        errors.add(error("Shipping amount must not be negative", "shipping", "amount"));
-      } else if (shipping.compareTo(shippingLeft) > 0) {
+    List<PlannedShipping> shipping = new ArrayList<>();
+    if (shippingRequest != null) {
+      BigDecimal shippingLeft = order.shippingTotal().subtract(life.shippingRefunded());
+      BigDecimal asked = shippingRequest.amount() == null ? shippingLeft : shippingRequest.amount();
+      if (asked.compareTo(shippingLeft) > 0) {
         errors.add(
             error(
                 "Shipping amount "
-                    + shipping.toPlainString()
+                    + asked.toPlainString()
                     + " exceeds the refundable shipping of "
-                    + shippingLeft.toPlainString()
+                    + shippingLeft.max(BigDecimal.ZERO).toPlainString()
                     + " "
                     + currency,
-                "shipping",
-                "amount"));
+                shippingRequest.field().toArray(String[]::new)));
+      } else {
+        BigDecimal left = asked;
+        for (ShippingLine shippingLine : order.shippingLines()) {
+          BigDecimal remaining = shippingLine.price().subtract(life.shippingRefunded(shippingLine));
+          BigDecimal take = left.min(remaining);
+          if (take.signum() <= 0) {
+            continue;
+          }
+          boolean completes = take.compareTo(remaining) == 0;
+          List<BigDecimal> taxes = new ArrayList<>();
+          for (int k = 0; k < shippingLine.taxLines().size(); k++) {
+            BigDecimal lineTax = shippingLine.taxLines().get(k).amount();
+            BigDecimal tax =
+                completes
+                    ? lineTax.subtract(life.shippingTaxRefunded(shippingLine, k))
+                    : Money.prorate(lineTax, take, shippingLine.price(), currency);
+            taxes.add(Money.round(tax.max(BigDecimal.ZERO), currency));
+          }
+          PlannedShipping planned = new PlannedShipping(shippingLine, take, List.copyOf(taxes));
+          shipping.add(planned);
+          calculated = calculated.add(taxesIncluded ? take : take.add(planned.tax()));
+          left = left.subtract(take);
+        }
       }
     }
+    return new Plan(List.copyOf(lines), List.copyOf(shipping), calculated);
+  }
 
-    // Transactions: the money that goes back.
-    List<Map<String, Object>> transactionInputs = ShopState.maps(input.get("transactions"));
-    BigDecimal total = BigDecimal.ZERO;
-    for (int i = 0; i < transactionInputs.size(); i++) {
-      Map<String, Object> transaction = transactionInputs.get(i);
-      String index = String.valueOf(i);
-      if (!"REFUND".equals(transaction.get("kind"))) {
-        errors.add(
-            error("Transaction kind must be REFUND", "transactions", index, "kind"));
-      }
-      if (!orderId.equals(String.valueOf(transaction.get("orderId")))) {
-        errors.add(
-            error(
-                "Transaction must belong to the refunded order", "transactions", index, "orderId"));
-      }
-      BigDecimal amount = money(transaction.get("amount"), errors, "transactions", index, "amount");
-      if (amount.signum() <= 0) {
-        errors.add(
-            error("Amount must be greater than 0", "transactions", index, "amount"));
-      }
-      total = total.add(amount);
-    }
-    BigDecimal refundable = order.paid().subtract(life.totalRefunded());
-    if (total.compareTo(refundable) > 0 && !Boolean.TRUE.equals(input.get("allowOverRefunding"))) {
+  /** Refuses transactions moving more than was paid and not refunded yet, unless allowed. */
+  private static void checkOverRefund(
+      StoredOrder order,
+      List<RefundTransactionRequest> transactions,
+      boolean allowOverRefunding,
+      List<Map<String, Object>> errors,
+      List<String> field) {
+    BigDecimal total =
+        transactions.stream()
+            .map(RefundTransactionRequest::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal refundable = order.paid().subtract(order.life().totalRefunded());
+    if (total.compareTo(refundable) > 0 && !allowOverRefunding) {
+      String currency = order.currency();
       errors.add(
           error(
               "Refund amount "
@@ -242,43 +456,40 @@ final class RefundDesk {
                   + refundable.max(BigDecimal.ZERO).toPlainString()
                   + " "
                   + currency,
-              "transactions"));
+              field.toArray(String[]::new)));
     }
-    if (planned.isEmpty()
-        && shipping.signum() == 0
-        && transactionInputs.isEmpty()
-        && errors.isEmpty()) {
-      errors.add(error("Refund must include line items, shipping or transactions", "orderId"));
-    }
-    if (!errors.isEmpty()) {
-      return new Outcome<>(null, errors);
-    }
-    return new Outcome<>(apply(order, input, planned, shipping, transactionInputs), List.of());
   }
 
-  private record PlannedLine(
-      LineItem line, int quantity, String restockType, int fromUnfulfilled, int fromFulfilled) {}
+  /** {@code OrderAdjustmentInputDiscrepancyReason} to {@code OrderAdjustmentDiscrepancyReason}. */
+  private static String discrepancyReason(Object input) {
+    if (input == null || "OTHER".equals(input)) {
+      return "REFUND_DISCREPANCY";
+    }
+    return String.valueOf(input);
+  }
 
   private Refund apply(
       StoredOrder order,
-      Map<String, Object> input,
-      List<PlannedLine> planned,
-      BigDecimal shipping,
-      List<Map<String, Object>> transactionInputs) {
+      Plan plan,
+      List<RefundTransactionRequest> transactionRequests,
+      String discrepancyReason,
+      String note,
+      boolean notify,
+      Return returned) {
     OrderLife life = order.life();
     Instant now = state.nowSeconds();
     List<RefundLine> lines = new ArrayList<>();
-    for (PlannedLine plan : planned) {
-      LineItem line = plan.line();
-      life.currentQuantity(line, life.currentQuantity(line) - plan.quantity());
-      if (plan.fromFulfilled() > 0) {
-        life.refundFulfilled(line, plan.fromFulfilled());
+    for (PlannedLine plan1 : plan.lines()) {
+      LineItem line = plan1.line();
+      life.currentQuantity(line, life.currentQuantity(line) - plan1.quantity());
+      if (plan1.fromFulfilled() > 0) {
+        life.refundFulfilled(line, plan1.fromFulfilled());
       }
-      if (plan.fromUnfulfilled() > 0) {
-        takeOffFulfillmentOrders(life, line, plan.fromUnfulfilled(), now);
+      if (plan1.fromUnfulfilled() > 0) {
+        takeOffFulfillmentOrders(life, line, plan1.fromUnfulfilled(), now);
       }
-      if (!plan.restockType().equals("NO_RESTOCK") && line.variant() != null) {
-        line.variant().available += plan.quantity();
+      if (plan1.restockInventory() && line.variant() != null) {
+        line.variant().available += plan1.quantity();
       }
       long number = state.nextId();
       lines.add(
@@ -286,24 +497,50 @@ final class RefundDesk {
               ShopState.gid("RefundLineItem", number),
               number,
               line,
-              plan.quantity(),
-              plan.restockType(),
+              plan1.quantity(),
+              plan1.restockType(),
               state.location(),
-              line.unitPrice().multiply(BigDecimal.valueOf(plan.quantity()))));
+              plan1.subtotal(),
+              plan1.taxes()));
+    }
+    List<RefundShippingLine> shippingLines = new ArrayList<>();
+    for (PlannedShipping shipping : plan.shipping()) {
+      long number = state.nextId();
+      shippingLines.add(
+          new RefundShippingLine(
+              ShopState.gid("RefundShippingLine", number),
+              number,
+              shipping.line(),
+              shipping.subtotal(),
+              shipping.taxes()));
     }
     List<RefundTransaction> transactions = new ArrayList<>();
-    for (Map<String, Object> transaction : transactionInputs) {
+    BigDecimal moved = BigDecimal.ZERO;
+    for (RefundTransactionRequest request : transactionRequests) {
       long number = state.nextId();
       transactions.add(
           new RefundTransaction(
               ShopState.gid("OrderTransaction", number),
               number,
-              new BigDecimal(String.valueOf(transaction.get("amount"))),
+              request.amount(),
               "REFUND",
-              ShopState.string(transaction.get("gateway"), order.gateway()),
-              ShopState.string(transaction.get("parentId"), null),
+              request.gateway(),
+              request.parentId(),
               "SUCCESS",
               now));
+      moved = moved.add(request.amount());
+    }
+    List<OrderAdjustment> adjustments = new ArrayList<>();
+    BigDecimal discrepancy = Money.round(plan.calculated().subtract(moved), order.currency());
+    if (!transactions.isEmpty() && discrepancy.signum() != 0) {
+      long number = state.nextId();
+      adjustments.add(
+          new OrderAdjustment(
+              ShopState.gid("OrderAdjustment", number),
+              number,
+              discrepancy,
+              Money.zero(order.currency()),
+              discrepancyReason));
     }
     long number = state.nextId();
     Refund refund =
@@ -312,17 +549,18 @@ final class RefundDesk {
             number,
             order,
             now,
-            ShopState.string(input.get("note"), null),
+            note,
             lines,
-            shipping,
+            shippingLines,
             transactions,
-            Boolean.TRUE.equals(input.get("notify")));
+            adjustments,
+            notify,
+            returned);
     life.refunds.add(refund);
     refunds.put(refund.id, refund);
     desk.touch(order, now);
     desk.settleClosed(order);
     webhooks.publish("REFUNDS_CREATE", WebhookPayloads.refund(refund));
-    desk.publishOrder("ORDERS_UPDATED", order);
     return refund;
   }
 
@@ -349,8 +587,9 @@ final class RefundDesk {
 
   /**
    * The merchant refunds units by SKU in the admin: unfulfilled units first (restocked as CANCEL),
-   * then fulfilled ones (restocked as RETURN), plus shipping; the money is the units' price plus
-   * the shipping, capped at what is left to refund, back through the order's gateway.
+   * then fulfilled ones (restocked as RETURN), plus shipping; the money is what the units and
+   * shipping are worth with their taxes (see {@link #plan}), capped at what is left to refund,
+   * back through the order's gateway.
    */
   String refund(
       String orderId,
@@ -360,13 +599,9 @@ final class RefundDesk {
       String note) {
     Objects.requireNonNull(quantityBySku, "quantityBySku");
     synchronized (state) {
-      StoredOrder order = state.order(orderId);
-      if (order == null) {
-        throw new IllegalArgumentException("no order " + orderId);
-      }
+      StoredOrder order = requireOrder(orderId);
       OrderLife life = order.life();
       List<Map<String, Object>> lineInputs = new ArrayList<>();
-      BigDecimal amount = BigDecimal.ZERO;
       for (Map.Entry<String, Integer> entry : quantityBySku.entrySet()) {
         String sku = entry.getKey();
         int left = entry.getValue() == null ? 0 : entry.getValue();
@@ -382,7 +617,6 @@ final class RefundDesk {
           int unfulfilled = Math.min(left, life.unfulfilledQuantity(line));
           if (unfulfilled > 0) {
             lineInputs.add(lineInput(line, unfulfilled, restock ? "CANCEL" : "NO_RESTOCK"));
-            amount = amount.add(line.unitPrice().multiply(BigDecimal.valueOf(unfulfilled)));
             left -= unfulfilled;
           }
           int fulfilled =
@@ -390,7 +624,6 @@ final class RefundDesk {
                   left, life.fulfilledQuantity(line) - life.refundedFulfilledQuantity(line));
           if (fulfilled > 0) {
             lineInputs.add(lineInput(line, fulfilled, restock ? "RETURN" : "NO_RESTOCK"));
-            amount = amount.add(line.unitPrice().multiply(BigDecimal.valueOf(fulfilled)));
             left -= fulfilled;
           }
         }
@@ -409,27 +642,72 @@ final class RefundDesk {
       input.put("refundLineItems", lineInputs);
       if (shippingAmount != null) {
         input.put("shipping", Map.of("amount", shippingAmount.toPlainString()));
-        amount = amount.add(shippingAmount);
       }
+      List<Map<String, Object>> errors = new ArrayList<>();
+      Plan plan = plan(order, lineRequests(order, input, errors), shippingRequest(input, errors), errors);
+      throwIfAny(errors);
       BigDecimal refundable = order.paid().subtract(life.totalRefunded()).max(BigDecimal.ZERO);
-      amount = amount.min(refundable);
+      BigDecimal amount = plan.calculated().min(refundable);
       if (amount.signum() > 0) {
-        Map<String, Object> transaction = new LinkedHashMap<>();
-        transaction.put("orderId", orderId);
-        transaction.put("amount", amount.toPlainString());
-        transaction.put("gateway", order.gateway());
-        transaction.put("kind", "REFUND");
-        input.put("transactions", List.of(transaction));
+        input.put("transactions", List.of(transactionInput(order, amount)));
       }
       input.put("note", note);
       input.put("notify", false);
-      Outcome<Refund> outcome = createRefund(input);
-      if (!outcome.userErrors().isEmpty()) {
-        throw new IllegalArgumentException(
-            String.valueOf(outcome.userErrors().get(0).get("message")));
-      }
-      return outcome.value().id;
+      return created(createRefund(input));
     }
+  }
+
+  /**
+   * The merchant gives money back without taking back units or shipping (a goodwill or tax-only
+   * refund): one REFUND transaction through the order's gateway; the money no line or shipping
+   * accounts for is recorded as a REFUND_DISCREPANCY order adjustment.
+   */
+  String refundMoneyOnly(String orderId, BigDecimal amount, String note) {
+    Objects.requireNonNull(amount, "amount");
+    if (amount.signum() <= 0) {
+      throw new IllegalArgumentException("amount must be positive: " + amount);
+    }
+    synchronized (state) {
+      StoredOrder order = requireOrder(orderId);
+      Map<String, Object> input = new LinkedHashMap<>();
+      input.put("orderId", orderId);
+      input.put("transactions", List.of(transactionInput(order, amount)));
+      input.put("note", note);
+      input.put("notify", false);
+      return created(createRefund(input));
+    }
+  }
+
+  private static Map<String, Object> transactionInput(StoredOrder order, BigDecimal amount) {
+    Map<String, Object> transaction = new LinkedHashMap<>();
+    transaction.put("orderId", order.id());
+    transaction.put("amount", amount.toPlainString());
+    transaction.put("gateway", order.gateway());
+    transaction.put("kind", "REFUND");
+    order.transactions().stream()
+        .filter(PaymentTransaction::captured)
+        .findFirst()
+        .ifPresent(parent -> transaction.put("parentId", parent.id()));
+    return transaction;
+  }
+
+  private static String created(Outcome<Refund> outcome) {
+    throwIfAny(outcome.userErrors());
+    return outcome.value().id;
+  }
+
+  private static void throwIfAny(List<Map<String, Object>> errors) {
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException(String.valueOf(errors.get(0).get("message")));
+    }
+  }
+
+  private StoredOrder requireOrder(String orderId) {
+    StoredOrder order = state.order(orderId);
+    if (order == null) {
+      throw new IllegalArgumentException("no order " + orderId);
+    }
+    return order;
   }
 
   private static Map<String, Object> lineInput(LineItem line, int quantity, String restockType) {
@@ -438,6 +716,20 @@ final class RefundDesk {
     input.put("quantity", quantity);
     input.put("restockType", restockType);
     return input;
+  }
+
+  private static List<BigDecimal> zeros(int size) {
+    List<BigDecimal> zeros = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      zeros.add(BigDecimal.ZERO);
+    }
+    return zeros;
+  }
+
+  private static String[] field(List<String> prefix, String last) {
+    List<String> field = new ArrayList<>(prefix);
+    field.add(last);
+    return field.toArray(String[]::new);
   }
 
   // ---- returns ---------------------------------------------------------------------------------
@@ -510,6 +802,7 @@ final class RefundDesk {
         }
         taken.merge(line, quantity, Integer::sum);
         long number = state.nextId();
+        long reverseNumber = state.nextId();
         lines.add(
             new ReturnLine(
                 ShopState.gid("ReturnLineItem", number),
@@ -517,7 +810,9 @@ final class RefundDesk {
                 line,
                 quantity,
                 ShopState.string(lineInput.get("returnReason"), "UNKNOWN"),
-                ShopState.string(lineInput.get("returnReasonNote"), "")));
+                ShopState.string(lineInput.get("returnReasonNote"), ""),
+                ShopState.gid("ReverseFulfillmentOrderLineItem", reverseNumber),
+                reverseNumber));
       }
       if (!errors.isEmpty()) {
         return new Outcome<>(null, errors);
@@ -525,6 +820,7 @@ final class RefundDesk {
       Instant now = state.nowSeconds();
       OrderLife life = order.life();
       long number = state.nextId();
+      long reverseNumber = state.nextId();
       Return created =
           new Return(
               ShopState.gid("Return", number),
@@ -532,7 +828,9 @@ final class RefundDesk {
               order.name() + "-R" + (life.returns.size() + 1),
               order,
               now,
-              lines);
+              lines,
+              ShopState.gid("ReverseFulfillmentOrder", reverseNumber),
+              reverseNumber);
       life.returns.add(created);
       returns.put(created.id, created);
       desk.touch(order, now);
@@ -560,10 +858,8 @@ final class RefundDesk {
                     "id")));
       }
       Instant now = state.nowSeconds();
-      found.status = "CLOSED";
-      found.closedAt = now;
+      close(found, now);
       desk.touch(found.order, now);
-      webhooks.publish("RETURNS_CLOSE", WebhookPayloads.returnOf(found));
       desk.publishOrder("ORDERS_UPDATED", found.order);
       return new Outcome<>(found, List.of());
     }
@@ -632,6 +928,448 @@ final class RefundDesk {
     if (!outcome.userErrors().isEmpty()) {
       throw new IllegalArgumentException(
           String.valueOf(outcome.userErrors().get(0).get("message")));
+    }
+  }
+
+  /** CLOSED from now on; fires {@code returns/close}. */
+  private void close(Return found, Instant now) {
+    found.status = "CLOSED";
+    found.closedAt = now;
+    webhooks.publish("RETURNS_CLOSE", WebhookPayloads.returnClosed(found));
+  }
+
+  /** Units of one return line {@code returnProcess} processes, with their dispositions. */
+  private record Processing(
+      ReturnLine line, int quantity, List<PlannedDisposition> dispositions, String index) {
+
+    int restocked() {
+      return dispositions.stream()
+          .filter(d -> d.type().equals("RESTOCKED"))
+          .mapToInt(PlannedDisposition::quantity)
+          .sum();
+    }
+  }
+
+  private record PlannedDisposition(int quantity, String type, Location location) {}
+
+  /**
+   * {@code returnProcess}: confirms units of an OPEN return. Each processed unit counts in its
+   * line's {@code processedQuantity}; dispositions record what became of units (RESTOCKED ones go
+   * back in stock at their location; NOT_RESTOCKED, PROCESSING_REQUIRED and MISSING leave stock
+   * alone). With {@code financialTransfer.issueRefund} the processed units (and {@code
+   * refundShipping}) are refunded with the same arithmetic as {@code refundCreate}: the refund line
+   * items are RETURN for restocked units and NO_RESTOCK for the others, without restocking again.
+   * When every unit of the return is processed the return closes. Fires {@code
+   * reverse_fulfillment_orders/dispose} (with dispositions), {@code returns/process}, {@code
+   * refunds/create} (with a refund), {@code returns/close} (when it closes) and {@code
+   * orders/updated}. Validates everything first; changes nothing when any part is refused.
+   */
+  Outcome<Return> processReturn(Map<String, Object> input) {
+    synchronized (state) {
+      Return found = returns.get(String.valueOf(input.get("returnId")));
+      if (found == null) {
+        return new Outcome<>(
+            null,
+            List.of(
+                ShopState.userError("NOT_FOUND", "Return does not exist", "input", "returnId")));
+      }
+      if (!found.status.equals("OPEN")) {
+        return new Outcome<>(
+            null,
+            List.of(
+                ShopState.userError(
+                    "INVALID_STATE",
+                    "Return must be open to be processed; it is " + found.status,
+                    "input",
+                    "returnId")));
+      }
+      StoredOrder order = found.order;
+      List<Map<String, Object>> errors = new ArrayList<>();
+      List<Map<String, Object>> lineInputs = ShopState.maps(input.get("returnLineItems"));
+      if (lineInputs.isEmpty()) {
+        errors.add(
+            ShopState.userError(
+                "BLANK", "Return line items can't be blank", "input", "returnLineItems"));
+      }
+      Map<ReturnLine, Integer> taken = new HashMap<>();
+      List<Processing> processing = new ArrayList<>();
+      for (int i = 0; i < lineInputs.size(); i++) {
+        Map<String, Object> lineInput = lineInputs.get(i);
+        String index = String.valueOf(i);
+        ReturnLine line = found.line(String.valueOf(lineInput.get("id")));
+        if (line == null) {
+          errors.add(
+              ShopState.userError(
+                  "NOT_FOUND",
+                  "Return line item does not exist on this return",
+                  "input",
+                  "returnLineItems",
+                  index,
+                  "id"));
+          continue;
+        }
+        int quantity = lineInput.get("quantity") instanceof Number n ? n.intValue() : 0;
+        int processable = line.unprocessedQuantity() - taken.getOrDefault(line, 0);
+        if (quantity <= 0 || quantity > processable) {
+          errors.add(
+              ShopState.userError(
+                  quantity <= 0 ? "GREATER_THAN" : "LESS_THAN_OR_EQUAL_TO",
+                  "Quantity must be between 1 and the processable quantity " + processable,
+                  "input",
+                  "returnLineItems",
+                  index,
+                  "quantity"));
+          continue;
+        }
+        List<PlannedDisposition> dispositions = dispositions(line, lineInput, index, errors);
+        if (dispositions == null) {
+          continue;
+        }
+        if (dispositions.stream().mapToInt(PlannedDisposition::quantity).sum() > quantity) {
+          errors.add(
+              ShopState.userError(
+                  "INVALID",
+                  "Dispositions cannot dispose of more units than are processed (" + quantity + ")",
+                  "input",
+                  "returnLineItems",
+                  index,
+                  "dispositions"));
+          continue;
+        }
+        taken.merge(line, quantity, Integer::sum);
+        processing.add(new Processing(line, quantity, dispositions, index));
+      }
+
+      Map<String, Object> issueRefund =
+          ShopState.map(ShopState.map(input.get("financialTransfer")).get("issueRefund"));
+      boolean refunding = ShopState.map(input.get("financialTransfer")).get("issueRefund") != null;
+      Map<String, Object> refundShipping = ShopState.map(input.get("refundShipping"));
+      ShippingRequest shippingRequest = null;
+      if (refundShipping.get("shippingRefundAmount") != null) {
+        Map<String, Object> amount = ShopState.map(refundShipping.get("shippingRefundAmount"));
+        BigDecimal value =
+            money(amount.get("amount"), errors, "input", "refundShipping", "shippingRefundAmount");
+        checkCurrency(order, amount, errors, "input", "refundShipping", "shippingRefundAmount");
+        if (value.signum() < 0) {
+          errors.add(
+              ShopState.userError(
+                  "GREATER_THAN_OR_EQUAL_TO",
+                  "Shipping refund amount must not be negative",
+                  "input",
+                  "refundShipping",
+                  "shippingRefundAmount"));
+        } else if (value.signum() > 0) {
+          shippingRequest =
+              new ShippingRequest(value, List.of("input", "refundShipping", "shippingRefundAmount"));
+        }
+      } else if (Boolean.TRUE.equals(refundShipping.get("fullRefund"))) {
+        shippingRequest = new ShippingRequest(null, List.of("input", "refundShipping", "fullRefund"));
+      }
+      if (shippingRequest != null && !refunding) {
+        errors.add(
+            ShopState.userError(
+                "INVALID",
+                "Refunding shipping needs financialTransfer.issueRefund",
+                "input",
+                "refundShipping"));
+      }
+
+      Plan plan = null;
+      List<RefundTransactionRequest> transactions = new ArrayList<>();
+      if (refunding && errors.isEmpty()) {
+        List<LineRequest> requests = new ArrayList<>();
+        for (Processing p : processing) {
+          requests.addAll(lineRequests(p));
+        }
+        List<Map<String, Object>> planErrors = new ArrayList<>();
+        plan = plan(order, requests, shippingRequest, planErrors);
+        List<Map<String, Object>> transactionInputs =
+            ShopState.maps(issueRefund.get("orderTransactions"));
+        for (int i = 0; i < transactionInputs.size(); i++) {
+          Map<String, Object> transaction = transactionInputs.get(i);
+          String[] field = {
+            "input", "financialTransfer", "issueRefund", "orderTransactions", String.valueOf(i)
+          };
+          PaymentTransaction parent =
+              order.transaction(String.valueOf(transaction.get("parentId")));
+          if (parent == null || !parent.captured()) {
+            errors.add(
+                ShopState.userError(
+                    "NOT_FOUND",
+                    "Parent transaction must be a successful SALE or CAPTURE of the order",
+                    field(List.of(field), "parentId")));
+            continue;
+          }
+          Map<String, Object> amount = ShopState.map(transaction.get("transactionAmount"));
+          String[] amountField = field(List.of(field), "transactionAmount");
+          BigDecimal value = money(amount.get("amount"), errors, amountField);
+          checkCurrency(order, amount, errors, amountField);
+          if (value.signum() <= 0) {
+            errors.add(
+                ShopState.userError("GREATER_THAN", "Amount must be greater than 0", amountField));
+            continue;
+          }
+          transactions.add(new RefundTransactionRequest(value, parent.gateway(), parent.id()));
+        }
+        checkOverRefund(
+            order,
+            transactions,
+            Boolean.TRUE.equals(issueRefund.get("allowOverRefunding")),
+            planErrors,
+            List.of("input", "financialTransfer", "issueRefund", "orderTransactions"));
+        for (Map<String, Object> planError : planErrors) {
+          Map<String, Object> coded = new LinkedHashMap<>(planError);
+          coded.put("code", "INVALID");
+          errors.add(coded);
+        }
+      }
+      if (!errors.isEmpty()) {
+        return new Outcome<>(null, errors);
+      }
+
+      Instant now = state.nowSeconds();
+      List<Disposition> made = new ArrayList<>();
+      for (Processing p : processing) {
+        p.line().processedQuantity += p.quantity();
+        for (PlannedDisposition planned : p.dispositions()) {
+          long number = state.nextId();
+          Disposition disposition =
+              new Disposition(
+                  ShopState.gid("ReverseFulfillmentOrderDisposition", number),
+                  number,
+                  planned.quantity(),
+                  planned.type(),
+                  planned.location(),
+                  now);
+          p.line().dispositions.add(disposition);
+          made.add(disposition);
+          LineItem item = p.line().fulfillmentLine().lineItem();
+          if (planned.type().equals("RESTOCKED") && item.variant() != null) {
+            item.variant().available += planned.quantity();
+          }
+        }
+      }
+      if (!made.isEmpty()) {
+        webhooks.publish(
+            "REVERSE_FULFILLMENT_ORDERS_DISPOSE", WebhookPayloads.dispositions(found, made));
+      }
+      webhooks.publish("RETURNS_PROCESS", WebhookPayloads.returnProcessed(found));
+      if (plan != null) {
+        Refund refund =
+            apply(
+                order,
+                plan,
+                transactions,
+                "REFUND_DISCREPANCY",
+                ShopState.string(input.get("note"), null),
+                Boolean.TRUE.equals(input.get("notifyCustomer")),
+                found);
+        found.refunds.add(refund);
+        for (Processing p : processing) {
+          p.line().refundedQuantity += p.quantity();
+        }
+      }
+      if (found.fullyProcessed()) {
+        close(found, now);
+      }
+      desk.touch(order, now);
+      desk.publishOrder("ORDERS_UPDATED", order);
+      return new Outcome<>(found, List.of());
+    }
+  }
+
+  /**
+   * The refund line items of processed return units: RETURN for the restocked ones, NO_RESTOCK for
+   * the others; stock was already moved by the dispositions.
+   */
+  private static List<LineRequest> lineRequests(Processing p) {
+    LineItem item = p.line().fulfillmentLine().lineItem();
+    List<String> field = List.of("input", "returnLineItems", p.index());
+    List<LineRequest> requests = new ArrayList<>();
+    int restocked = Math.min(p.restocked(), p.quantity());
+    if (restocked > 0) {
+      requests.add(new LineRequest(item, restocked, "RETURN", true, false, field));
+    }
+    if (p.quantity() > restocked) {
+      requests.add(
+          new LineRequest(item, p.quantity() - restocked, "NO_RESTOCK", true, false, field));
+    }
+    return requests;
+  }
+
+  /** The line input's dispositions, or null (with errors added) when one is refused. */
+  private List<PlannedDisposition> dispositions(
+      ReturnLine line,
+      Map<String, Object> lineInput,
+      String index,
+      List<Map<String, Object>> errors) {
+    List<PlannedDisposition> dispositions = new ArrayList<>();
+    List<Map<String, Object>> inputs = ShopState.maps(lineInput.get("dispositions"));
+    boolean refused = false;
+    for (int j = 0; j < inputs.size(); j++) {
+      Map<String, Object> disposition = inputs.get(j);
+      String[] field = {"input", "returnLineItems", index, "dispositions", String.valueOf(j)};
+      String reverseLineId = String.valueOf(disposition.get("reverseFulfillmentOrderLineItemId"));
+      if (!reverseLineId.equals(line.reverseLineId())) {
+        errors.add(
+            ShopState.userError(
+                "INVALID",
+                "Reverse fulfillment order line item "
+                    + reverseLineId
+                    + " is not the one of return line item "
+                    + line.id(),
+                field(List.of(field), "reverseFulfillmentOrderLineItemId")));
+        refused = true;
+        continue;
+      }
+      int quantity = disposition.get("quantity") instanceof Number n ? n.intValue() : 0;
+      if (quantity <= 0) {
+        errors.add(
+            ShopState.userError(
+                "GREATER_THAN",
+                "Quantity must be greater than 0",
+                field(List.of(field), "quantity")));
+        refused = true;
+        continue;
+      }
+      String type = String.valueOf(disposition.get("dispositionType"));
+      Object locationId = disposition.get("locationId");
+      Location location = null;
+      if (locationId != null) {
+        if (!state.location().id().equals(locationId)) {
+          errors.add(
+              ShopState.userError(
+                  "NOT_FOUND", "Location does not exist", field(List.of(field), "locationId")));
+          refused = true;
+          continue;
+        }
+        location = state.location();
+      } else if (type.equals("RESTOCKED")) {
+        errors.add(
+            ShopState.userError(
+                "BLANK",
+                "Location is required to restock",
+                field(List.of(field), "locationId")));
+        refused = true;
+        continue;
+      }
+      dispositions.add(new PlannedDisposition(quantity, type, location));
+    }
+    return refused ? null : dispositions;
+  }
+
+  private static void checkCurrency(
+      StoredOrder order,
+      Map<String, Object> money,
+      List<Map<String, Object>> errors,
+      String... field) {
+    Object currency = money.get("currencyCode");
+    if (currency != null && !order.presentmentCurrency().equals(currency)) {
+      errors.add(
+          ShopState.userError(
+              "INVALID",
+              "Currency must be the order's presentment currency " + order.presentmentCurrency(),
+              field(List.of(field), "currencyCode")));
+    }
+  }
+
+  /**
+   * The merchant processes returned units by SKU, as in the admin: units are taken from the
+   * return's lines in order; each is disposed of as RESTOCKED at the shop location when {@code
+   * restock}, else NOT_RESTOCKED; with {@code refund}, the units are refunded for what they are
+   * worth with their taxes, capped at what is left to refund, against the order's first payment.
+   *
+   * @return the refund's gid, or null without {@code refund}
+   */
+  String processReturn(
+      String returnId, Map<String, Integer> quantityBySku, boolean restock, boolean refund) {
+    Objects.requireNonNull(quantityBySku, "quantityBySku");
+    if (quantityBySku.isEmpty()) {
+      throw new IllegalArgumentException("quantityBySku must not be empty");
+    }
+    synchronized (state) {
+      Return found = returns.get(returnId);
+      if (found == null) {
+        throw new IllegalArgumentException("no return " + returnId);
+      }
+      StoredOrder order = found.order;
+      List<Map<String, Object>> lineInputs = new ArrayList<>();
+      List<Processing> processing = new ArrayList<>();
+      for (Map.Entry<String, Integer> entry : quantityBySku.entrySet()) {
+        String sku = entry.getKey();
+        int left = entry.getValue() == null ? 0 : entry.getValue();
+        if (left <= 0) {
+          throw new IllegalArgumentException("quantity of SKU " + sku + " must be positive");
+        }
+        for (ReturnLine line : found.lines) {
+          int quantity = Math.min(left, line.unprocessedQuantity());
+          if (quantity > 0 && Objects.equals(sku, line.fulfillmentLine().lineItem().sku())) {
+            String type = restock ? "RESTOCKED" : "NOT_RESTOCKED";
+            Map<String, Object> disposition = new LinkedHashMap<>();
+            disposition.put("reverseFulfillmentOrderLineItemId", line.reverseLineId());
+            disposition.put("quantity", quantity);
+            disposition.put("dispositionType", type);
+            disposition.put("locationId", state.location().id());
+            lineInputs.add(
+                Map.of("id", line.id(), "quantity", quantity, "dispositions", List.of(disposition)));
+            processing.add(
+                new Processing(
+                    line,
+                    quantity,
+                    List.of(new PlannedDisposition(quantity, type, state.location())),
+                    String.valueOf(processing.size())));
+            left -= quantity;
+          }
+        }
+        if (left > 0) {
+          throw new IllegalArgumentException(
+              "only "
+                  + (entry.getValue() - left)
+                  + " unprocessed units of SKU "
+                  + sku
+                  + " are in return "
+                  + returnId);
+        }
+      }
+      Map<String, Object> input = new LinkedHashMap<>();
+      input.put("returnId", returnId);
+      input.put("returnLineItems", lineInputs);
+      if (refund) {
+        List<LineRequest> requests = new ArrayList<>();
+        processing.forEach(p -> requests.addAll(lineRequests(p)));
+        List<Map<String, Object>> errors = new ArrayList<>();
+        Plan plan = plan(order, requests, null, errors);
+        throwIfAny(errors);
+        BigDecimal refundable =
+            order.paid().subtract(order.life().totalRefunded()).max(BigDecimal.ZERO);
+        BigDecimal amount = plan.calculated().min(refundable);
+        List<Map<String, Object>> transactions = new ArrayList<>();
+        PaymentTransaction parent =
+            order.transactions().stream()
+                .filter(PaymentTransaction::captured)
+                .findFirst()
+                .orElse(null);
+        if (amount.signum() > 0 && parent != null) {
+          transactions.add(
+              Map.of(
+                  "parentId",
+                  parent.id(),
+                  "transactionAmount",
+                  Map.of(
+                      "amount",
+                      amount.toPlainString(),
+                      "currencyCode",
+                      order.presentmentCurrency())));
+        }
+        input.put(
+            "financialTransfer", Map.of("issueRefund", Map.of("orderTransactions", transactions)));
+      }
+      Outcome<Return> outcome = processReturn(input);
+      throwIfAny(outcome.userErrors());
+      if (!refund) {
+        return null;
+      }
+      return found.refunds.get(found.refunds.size() - 1).id;
     }
   }
 

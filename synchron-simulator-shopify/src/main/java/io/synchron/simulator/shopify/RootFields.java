@@ -48,6 +48,7 @@ final class RootFields {
       case "refundCreate" -> RootFields::refundCreate;
       case "returnCreate" -> RootFields::returnCreate;
       case "returnClose" -> RootFields::returnClose;
+      case "returnProcess" -> RootFields::returnProcess;
       default ->
           env -> {
             throw new SimulatorGraphQlException(
@@ -377,7 +378,7 @@ final class RootFields {
     }
     Map<String, Object> input = env.getArgument("input");
     ShopState.requireGid(String.valueOf(input.get("orderId")));
-    for (String unsupported : List.of("refundDuties", "refundMethods", "discrepancyReason")) {
+    for (String unsupported : List.of("refundDuties", "refundMethods")) {
       Object value = input.get(unsupported);
       if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
         throw new SimulatorGraphQlException(
@@ -426,6 +427,41 @@ final class RootFields {
     ShopState.requireGid(id);
     return Views.returnPayload(
         "ReturnClosePayload", AdminSchema.state(env).refunds().closeReturn(id));
+  }
+
+  /**
+   * {@code returnProcess}. Its description documents no idempotency, so an {@code @idempotent}
+   * directive on it is refused rather than silently ignored (Shopify's own answer is not known).
+   * Exchanges, duties, tips and refund methods (store credit) are not simulated.
+   */
+  private static Object returnProcess(DataFetchingEnvironment env) {
+    if (!env.getField().getDirectives("idempotent").isEmpty()) {
+      throw new SimulatorGraphQlException(
+          SimulatorGraphQlException.BAD_REQUEST,
+          "The @idempotent directive is not supported on 'returnProcess'");
+    }
+    Map<String, Object> input = env.getArgument("input");
+    ShopState.requireGid(String.valueOf(input.get("returnId")));
+    for (String unsupported : List.of("exchangeLineItems", "refundDuties", "tipLineId")) {
+      Object value = input.get(unsupported);
+      if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
+        throw new SimulatorGraphQlException(
+            SimulatorGraphQlException.NOT_IMPLEMENTED,
+            "ReturnProcessInput."
+                + unsupported
+                + " of 'returnProcess' is not supported by the simulator");
+      }
+    }
+    Map<String, Object> issueRefund =
+        ShopState.map(ShopState.map(input.get("financialTransfer")).get("issueRefund"));
+    if (issueRefund.get("refundMethods") instanceof List<?> methods && !methods.isEmpty()) {
+      throw new SimulatorGraphQlException(
+          SimulatorGraphQlException.NOT_IMPLEMENTED,
+          "ReturnProcessRefundInput.refundMethods of 'returnProcess' is not supported by the"
+              + " simulator");
+    }
+    return Views.returnPayload(
+        "ReturnProcessPayload", AdminSchema.state(env).refunds().processReturn(input));
   }
 
   private static void refuseUnsupported(DataFetchingEnvironment env, String... arguments) {

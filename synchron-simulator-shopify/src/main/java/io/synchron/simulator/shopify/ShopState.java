@@ -121,6 +121,12 @@ final class ShopState {
   record Definition(
       String id, String name, String namespace, String key, String type, String ownerType) {}
 
+  /**
+   * One unit price times quantity of a product.
+   *
+   * @param taxLines the line's taxes for all its units (line-level tax lines as given, plus its
+   *     share of order-level ones), in shop money
+   */
   record LineItem(
       String id,
       Variant variant,
@@ -131,8 +137,64 @@ final class ShopState {
       BigDecimal unitPrice,
       String currency,
       BigDecimal presentmentUnitPrice,
-      String presentmentCurrency) {}
+      String presentmentCurrency,
+      boolean taxable,
+      List<TaxLine> taxLines) {
 
+    /** The line's original total, {@code unitPrice × quantity} (no discounts are modelled). */
+    BigDecimal total() {
+      return unitPrice.multiply(BigDecimal.valueOf(quantity));
+    }
+
+    BigDecimal tax() {
+      return taxLines.stream().map(TaxLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  /**
+   * A tax charged on a line item or a shipping line: the amount for the whole line, in shop money.
+   */
+  record TaxLine(String title, BigDecimal rate, BigDecimal amount, Boolean channelLiable) {}
+
+  /** A shipping line of an order; its price includes tax when the order's taxes are included. */
+  record ShippingLine(
+      String id,
+      long legacyId,
+      String title,
+      String code,
+      String source,
+      BigDecimal price,
+      List<TaxLine> taxLines) {
+
+    BigDecimal tax() {
+      return taxLines.stream().map(TaxLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  /** A transaction the order was created with (or the manual SALE of an order created PAID). */
+  record PaymentTransaction(
+      String id,
+      long legacyId,
+      String kind,
+      String status,
+      String gateway,
+      BigDecimal amount,
+      Instant processedAt,
+      boolean test) {
+
+    boolean captured() {
+      return status.equals("SUCCESS") && (kind.equals("SALE") || kind.equals("CAPTURE"));
+    }
+  }
+
+  /**
+   * An order.
+   *
+   * @param taxesIncluded whether line and shipping prices include their taxes
+   * @param shippingLines the order's shipping lines
+   * @param transactions the payment transactions it was created with; an order created PAID
+   *     without any gets one manual SALE of its total price
+   */
   record StoredOrder(
       String id,
       long legacyId,
@@ -154,7 +216,10 @@ final class ShopState {
       List<Metafield> metafields,
       String inventoryBehaviour,
       Map<String, Object> input,
-      OrderLife life) {
+      OrderLife life,
+      boolean taxesIncluded,
+      List<ShippingLine> shippingLines,
+      List<PaymentTransaction> transactions) {
 
     Optional<Metafield> metafield(String namespace, String key) {
       return metafields.stream()
@@ -171,69 +236,64 @@ final class ShopState {
     BigDecimal subtotal() {
       BigDecimal total = BigDecimal.ZERO;
       for (LineItem line : lineItems) {
-        total = total.add(line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())));
+        total = total.add(line.total());
       }
       return total;
     }
 
     /** The shipping lines' prices in shop money. */
     BigDecimal shippingTotal() {
+      return shippingLines.stream()
+          .map(ShippingLine::price)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Every tax of the lines and the shipping lines. */
+    BigDecimal totalTax() {
       BigDecimal total = BigDecimal.ZERO;
-      for (Map<String, Object> shipping : maps(input.get("shippingLines"))) {
-        total = total.add(shopAmount(shipping.get("priceSet")));
+      for (LineItem line : lineItems) {
+        total = total.add(line.tax());
+      }
+      for (ShippingLine shipping : shippingLines) {
+        total = total.add(shipping.tax());
       }
       return total;
     }
 
-    /** Lines, shipping and tax lines (on the order, its lines or its shipping lines). */
+    /** Lines and shipping, plus their taxes unless the prices include them. */
     BigDecimal totalPrice() {
       BigDecimal total = subtotal().add(shippingTotal());
-      List<Map<String, Object>> taxed = new ArrayList<>();
-      taxed.add(input);
-      taxed.addAll(maps(input.get("lineItems")));
-      taxed.addAll(maps(input.get("shippingLines")));
-      for (Map<String, Object> holder : taxed) {
-        for (Map<String, Object> tax : maps(holder.get("taxLines"))) {
-          total = total.add(shopAmount(tax.get("priceSet")));
-        }
-      }
-      return total;
+      return taxesIncluded ? total : total.add(totalTax());
     }
 
-    /**
-     * What the customer paid: the successful SALE and CAPTURE transactions the order was created
-     * with, or, with none, the total price of an order created PAID (nothing otherwise).
-     */
+    /** What the customer paid: the successful SALE and CAPTURE transactions. */
     BigDecimal paid() {
-      BigDecimal paid = BigDecimal.ZERO;
-      boolean any = false;
-      for (Map<String, Object> transaction : maps(input.get("transactions"))) {
-        String kind = string(transaction.get("kind"), "SALE");
-        String status = string(transaction.get("status"), "SUCCESS");
-        if (status.equals("SUCCESS") && (kind.equals("SALE") || kind.equals("CAPTURE"))) {
-          paid = paid.add(shopAmount(transaction.get("amountSet")));
-          any = true;
-        }
-      }
-      if (any) {
-        return paid;
-      }
-      return financialStatus.equals("PAID") ? totalPrice() : BigDecimal.ZERO;
+      return transactions.stream()
+          .filter(PaymentTransaction::captured)
+          .map(PaymentTransaction::amount)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The gateway of the first payment transaction, or {@code manual}. */
     String gateway() {
-      for (Map<String, Object> transaction : maps(input.get("transactions"))) {
-        if (transaction.get("gateway") instanceof String gateway && !gateway.isBlank()) {
-          return gateway;
+      for (PaymentTransaction transaction : transactions) {
+        if (transaction.gateway() != null && !transaction.gateway().isBlank()) {
+          return transaction.gateway();
         }
       }
       return "manual";
     }
 
-    private static BigDecimal shopAmount(Object moneyBag) {
-      Object amount = map(map(moneyBag).get("shopMoney")).get("amount");
-      return amount == null ? BigDecimal.ZERO : new BigDecimal(String.valueOf(amount));
+    PaymentTransaction transaction(String id) {
+      return transactions.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+    }
+
+    ShippingLine shippingLine(String id) {
+      return shippingLines.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+    }
+
+    LineItem lineItem(String id) {
+      return lineItems.stream().filter(l -> l.id().equals(id)).findFirst().orElse(null);
     }
   }
 
@@ -569,6 +629,24 @@ final class ShopState {
       demand.forEach((variant, quantity) -> variant.available -= quantity);
     }
 
+    boolean taxesIncluded = Boolean.TRUE.equals(order.get("taxesIncluded"));
+    List<BigDecimal> unitPrices = new ArrayList<>();
+    List<BigDecimal> lineTotals = new ArrayList<>();
+    List<Boolean> taxable = new ArrayList<>();
+    for (int i = 0; i < lineInputs.size(); i++) {
+      Map<String, Object> line = lineInputs.get(i);
+      Variant variant = lineVariants.get(i);
+      Object amount = map(map(line.get("priceSet")).get("shopMoney")).get("amount");
+      BigDecimal unitPrice =
+          amount != null
+              ? new BigDecimal(String.valueOf(amount))
+              : variant != null ? variant.price : BigDecimal.ZERO;
+      unitPrices.add(unitPrice);
+      lineTotals.add(unitPrice.multiply(BigDecimal.valueOf(quantity(line))));
+      taxable.add(!Boolean.FALSE.equals(line.get("taxable")));
+    }
+    List<List<TaxLine>> lineTaxes =
+        lineTaxes(lineInputs, order, lineTotals, taxable, taxesIncluded, currency);
     List<LineItem> lineItems = new ArrayList<>();
     for (int i = 0; i < lineInputs.size(); i++) {
       Map<String, Object> line = lineInputs.get(i);
@@ -576,10 +654,7 @@ final class ShopState {
       Map<String, Object> priceSet = map(line.get("priceSet"));
       Map<String, Object> shopMoney = map(priceSet.get("shopMoney"));
       Map<String, Object> presentmentMoney = map(priceSet.get("presentmentMoney"));
-      BigDecimal unitPrice =
-          shopMoney.get("amount") != null
-              ? new BigDecimal(String.valueOf(shopMoney.get("amount")))
-              : variant != null ? variant.price : BigDecimal.ZERO;
+      BigDecimal unitPrice = unitPrices.get(i);
       String lineCurrency = string(shopMoney.get("currencyCode"), currency);
       BigDecimal presentmentPrice =
           presentmentMoney.get("amount") != null
@@ -603,7 +678,42 @@ final class ShopState {
               unitPrice,
               lineCurrency,
               presentmentPrice,
-              linePresentmentCurrency));
+              linePresentmentCurrency,
+              taxable.get(i),
+              List.copyOf(lineTaxes.get(i))));
+    }
+    List<ShippingLine> shippingLines = new ArrayList<>();
+    for (Map<String, Object> shipping : maps(order.get("shippingLines"))) {
+      BigDecimal price = shopAmount(shipping.get("priceSet"));
+      long shippingNumber = nextId++;
+      shippingLines.add(
+          new ShippingLine(
+              gid("ShippingLine", shippingNumber),
+              shippingNumber,
+              string(shipping.get("title"), ""),
+              string(shipping.get("code"), null),
+              string(shipping.get("source"), null),
+              price,
+              taxLines(shipping.get("taxLines"), price, taxesIncluded, currency)));
+    }
+    String financialStatus = financialStatus(order);
+    List<PaymentTransaction> transactions = new ArrayList<>();
+    for (Map<String, Object> transaction : maps(order.get("transactions"))) {
+      long transactionNumber = nextId++;
+      Instant at =
+          transaction.get("processedAt") == null
+              ? null
+              : parseInstant(String.valueOf(transaction.get("processedAt")));
+      transactions.add(
+          new PaymentTransaction(
+              gid("OrderTransaction", transactionNumber),
+              transactionNumber,
+              string(transaction.get("kind"), "SALE"),
+              string(transaction.get("status"), "SUCCESS"),
+              string(transaction.get("gateway"), "manual"),
+              shopAmount(transaction.get("amountSet")),
+              at == null ? processedAt : at,
+              Boolean.TRUE.equals(transaction.get("test"))));
     }
     long number = nextOrderNumber++;
     long orderNumber = nextId++;
@@ -623,13 +733,30 @@ final class ShopState {
             Boolean.TRUE.equals(order.get("test")),
             currency,
             presentmentCurrency,
-            financialStatus(order),
+            financialStatus,
             customAttributes(order.get("customAttributes")),
             List.copyOf(lineItems),
             List.copyOf(metafields),
             behaviour,
             deepCopy(rawInput),
-            new OrderLife(number, now, lineItems));
+            new OrderLife(number, now, lineItems),
+            taxesIncluded,
+            List.copyOf(shippingLines),
+            Collections.unmodifiableList(transactions));
+    if (financialStatus.equals("PAID") && stored.paid().signum() == 0) {
+      // Shopify records a payment for an order marked paid; the simulator's is a manual SALE.
+      long transactionNumber = nextId++;
+      transactions.add(
+          new PaymentTransaction(
+              gid("OrderTransaction", transactionNumber),
+              transactionNumber,
+              "SALE",
+              "SUCCESS",
+              "manual",
+              stored.totalPrice(),
+              processedAt,
+              stored.test()));
+    }
     orders.add(stored);
     desk.opened(stored, order);
     return new Outcome<>(stored, List.of());
@@ -712,6 +839,100 @@ final class ShopState {
     error.put("message", message);
     error.put("code", code);
     return error;
+  }
+
+  /**
+   * Each line's taxes: its own tax lines, or its share of the order-level ones (split over the
+   * taxable lines by their totals, the last taxable line taking the rounding remainder).
+   */
+  private static List<List<TaxLine>> lineTaxes(
+      List<Map<String, Object>> lineInputs,
+      Map<String, Object> order,
+      List<BigDecimal> lineTotals,
+      List<Boolean> taxable,
+      boolean taxesIncluded,
+      String currency) {
+    List<List<TaxLine>> taxes = new ArrayList<>();
+    for (int i = 0; i < lineInputs.size(); i++) {
+      taxes.add(
+          new ArrayList<>(
+              taxLines(
+                  lineInputs.get(i).get("taxLines"), lineTotals.get(i), taxesIncluded, currency)));
+    }
+    List<Integer> taxed = new ArrayList<>();
+    BigDecimal taxedTotal = BigDecimal.ZERO;
+    for (int i = 0; i < lineInputs.size(); i++) {
+      if (taxable.get(i)) {
+        taxed.add(i);
+        taxedTotal = taxedTotal.add(lineTotals.get(i));
+      }
+    }
+    if (taxed.isEmpty() && !lineInputs.isEmpty()) {
+      taxed.add(0);
+      taxedTotal = lineTotals.get(0);
+    }
+    for (Map<String, Object> orderTax : maps(order.get("taxLines"))) {
+      BigDecimal rate = Money.parse(orderTax.get("rate"));
+      BigDecimal given = givenAmount(orderTax);
+      BigDecimal amount =
+          given != null ? given : rateTax(taxedTotal, rate, taxesIncluded, currency);
+      BigDecimal allocated = BigDecimal.ZERO;
+      for (int k = 0; k < taxed.size(); k++) {
+        int i = taxed.get(k);
+        BigDecimal share =
+            k == taxed.size() - 1
+                ? amount.subtract(allocated)
+                : Money.prorate(amount, lineTotals.get(i), taxedTotal, currency);
+        allocated = allocated.add(share);
+        taxes.get(i).add(taxLine(orderTax, rate, share));
+      }
+    }
+    return taxes;
+  }
+
+  /**
+   * The tax lines of one line or shipping line; a tax line without a {@code priceSet} is worked
+   * out from its rate (inside the price when taxes are included).
+   */
+  private static List<TaxLine> taxLines(
+      Object inputs, BigDecimal base, boolean taxesIncluded, String currency) {
+    List<TaxLine> taxLines = new ArrayList<>();
+    for (Map<String, Object> tax : maps(inputs)) {
+      BigDecimal rate = Money.parse(tax.get("rate"));
+      BigDecimal given = givenAmount(tax);
+      taxLines.add(
+          taxLine(tax, rate, given != null ? given : rateTax(base, rate, taxesIncluded, currency)));
+    }
+    return List.copyOf(taxLines);
+  }
+
+  private static TaxLine taxLine(Map<String, Object> input, BigDecimal rate, BigDecimal amount) {
+    Object liable = input.get("channelLiable");
+    return new TaxLine(
+        string(input.get("title"), ""),
+        rate,
+        amount,
+        liable instanceof Boolean b ? b : null);
+  }
+
+  private static BigDecimal givenAmount(Map<String, Object> tax) {
+    Object amount = map(map(tax.get("priceSet")).get("shopMoney")).get("amount");
+    return amount == null ? null : new BigDecimal(String.valueOf(amount));
+  }
+
+  private static BigDecimal rateTax(
+      BigDecimal base, BigDecimal rate, boolean taxesIncluded, String currency) {
+    if (rate == null) {
+      return Money.zero(currency);
+    }
+    return taxesIncluded
+        ? Money.prorate(base, rate, BigDecimal.ONE.add(rate), currency)
+        : Money.round(base.multiply(rate), currency);
+  }
+
+  private static BigDecimal shopAmount(Object moneyBag) {
+    Object amount = map(map(moneyBag).get("shopMoney")).get("amount");
+    return amount == null ? BigDecimal.ZERO : new BigDecimal(String.valueOf(amount));
   }
 
   private static String financialStatus(Map<String, Object> order) {

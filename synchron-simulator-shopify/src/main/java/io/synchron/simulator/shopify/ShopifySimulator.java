@@ -6,18 +6,24 @@ import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrderLine;
+import io.synchron.simulator.shopify.OrderLife.Disposition;
+import io.synchron.simulator.shopify.OrderLife.OrderAdjustment;
 import io.synchron.simulator.shopify.OrderLife.Refund;
 import io.synchron.simulator.shopify.OrderLife.RefundLine;
+import io.synchron.simulator.shopify.OrderLife.RefundShippingLine;
 import io.synchron.simulator.shopify.OrderLife.Return;
 import io.synchron.simulator.shopify.OrderLife.ReturnLine;
 import io.synchron.simulator.shopify.OrderLife.Tracking;
 import io.synchron.simulator.shopify.OrderView.CancellationView;
+import io.synchron.simulator.shopify.OrderView.DispositionView;
 import io.synchron.simulator.shopify.OrderView.FulfilledLineView;
 import io.synchron.simulator.shopify.OrderView.FulfillmentOrderLineView;
 import io.synchron.simulator.shopify.OrderView.FulfillmentOrderView;
 import io.synchron.simulator.shopify.OrderView.FulfillmentView;
 import io.synchron.simulator.shopify.OrderView.LineView;
+import io.synchron.simulator.shopify.OrderView.OrderAdjustmentView;
 import io.synchron.simulator.shopify.OrderView.RefundLineView;
+import io.synchron.simulator.shopify.OrderView.RefundShippingLineView;
 import io.synchron.simulator.shopify.OrderView.RefundView;
 import io.synchron.simulator.shopify.OrderView.ReturnLineView;
 import io.synchron.simulator.shopify.OrderView.ReturnView;
@@ -331,6 +337,21 @@ public final class ShopifySimulator implements AutoCloseable {
   }
 
   /**
+   * Gives money back without taking back units or shipping, as a person does in the admin for a
+   * goodwill or tax-only refund: one REFUND transaction through the order's gateway (against its
+   * first payment). The money no line or shipping accounts for is recorded as a {@code
+   * REFUND_DISCREPANCY} order adjustment of {@code -amount}. Fires {@code refunds/create} and
+   * {@code orders/updated}.
+   *
+   * @return the refund's gid
+   * @throws IllegalArgumentException for an unknown order, an amount that is not positive, or more
+   *     than is left to refund
+   */
+  public String refundMoneyOnly(String orderGid, BigDecimal amount, String note) {
+    return state.refunds().refundMoneyOnly(orderGid, amount, note);
+  }
+
+  /**
    * Opens a return of fulfilled units, as the merchant does for a customer's request; the units
    * are taken from the order's fulfillments oldest first. Fires {@code returns/approve} and {@code
    * orders/updated}.
@@ -350,6 +371,34 @@ public final class ShopifySimulator implements AutoCloseable {
    */
   public void closeReturn(String returnGid) {
     state.refunds().closeReturnOrThrow(returnGid);
+  }
+
+  /**
+   * Processes returned units as the merchant does in the admin ({@code returnProcess}): for each
+   * SKU, units are taken from the return's lines in order; they are disposed of as {@code
+   * RESTOCKED} at the shop location (back in stock) when {@code restock}, else {@code
+   * NOT_RESTOCKED}. With {@code refund}, the units are refunded for what they are worth with their
+   * taxes (as {@link #refund}), capped at what is left to refund, against the order's first
+   * payment. The return closes once every unit of it is processed. Fires {@code
+   * reverse_fulfillment_orders/dispose}, {@code returns/process}, {@code refunds/create} (with
+   * {@code refund}), {@code returns/close} (when it closes) and {@code orders/updated}.
+   *
+   * @param quantityBySku units to process per SKU
+   * @return the refund's gid, or null without {@code refund}
+   * @throws IllegalArgumentException for an unknown return or SKU, a return that is not open, or
+   *     more units than are left to process
+   */
+  public String processReturn(
+      String returnGid, Map<String, Integer> quantityBySku, boolean restock, boolean refund) {
+    return state.refunds().processReturn(returnGid, quantityBySku, restock, refund);
+  }
+
+  /** The return with this gid. */
+  public Optional<ReturnView> returnOf(String returnGid) {
+    synchronized (state) {
+      return Optional.ofNullable(state.refunds().returnOf(returnGid))
+          .map(ShopifySimulator::returnView);
+    }
   }
 
   /** Control over webhook deliveries, for tests: losses, duplicates, reordering, forgeries. */
@@ -389,7 +438,8 @@ public final class ShopifySimulator implements AutoCloseable {
               line.sku(),
               line.quantity(),
               line.unitPrice(),
-              life.currentQuantity(line)));
+              life.currentQuantity(line),
+              line.tax()));
     }
     List<FulfillmentView> fulfillments = new ArrayList<>();
     for (Fulfillment fulfillment : life.fulfillments) {
@@ -480,7 +530,23 @@ public final class ShopifySimulator implements AutoCloseable {
                 line.lineItem().sku(),
                 line.quantity(),
                 line.restockType(),
-                line.subtotal()));
+                line.subtotal(),
+                line.totalTax()));
+      }
+      List<RefundShippingLineView> shippingLines = new ArrayList<>();
+      for (RefundShippingLine line : refund.shippingLines) {
+        shippingLines.add(
+            new RefundShippingLineView(
+                line.id(),
+                line.shippingLine().id(),
+                line.shippingLine().title(),
+                line.subtotal(),
+                line.tax()));
+      }
+      List<OrderAdjustmentView> adjustments = new ArrayList<>();
+      for (OrderAdjustment adjustment : refund.adjustments) {
+        adjustments.add(
+            new OrderAdjustmentView(adjustment.id(), adjustment.amount(), adjustment.reason()));
       }
       refunds.add(
           new RefundView(
@@ -488,8 +554,11 @@ public final class ShopifySimulator implements AutoCloseable {
               refund.createdAt,
               refund.note,
               refund.totalRefunded(),
-              refund.shipping,
-              List.copyOf(lines)));
+              refund.shipping(),
+              List.copyOf(lines),
+              List.copyOf(shippingLines),
+              List.copyOf(adjustments),
+              refund.returned == null ? null : refund.returned.id));
     }
     return List.copyOf(refunds);
   }
@@ -497,26 +566,46 @@ public final class ShopifySimulator implements AutoCloseable {
   private static List<ReturnView> returnViews(OrderLife life) {
     List<ReturnView> returns = new ArrayList<>();
     for (Return returned : life.returns) {
-      List<ReturnLineView> lines = new ArrayList<>();
-      for (ReturnLine line : returned.lines) {
-        lines.add(
-            new ReturnLineView(
-                line.id(),
-                line.fulfillmentLine().id(),
-                line.fulfillmentLine().lineItem().sku(),
-                line.quantity(),
-                line.returnReason()));
-      }
-      returns.add(
-          new ReturnView(
-              returned.id,
-              returned.name,
-              returned.status,
-              returned.createdAt,
-              returned.closedAt,
-              List.copyOf(lines)));
+      returns.add(returnView(returned));
     }
     return List.copyOf(returns);
+  }
+
+  /** Caller holds the state monitor. */
+  private static ReturnView returnView(Return returned) {
+    List<ReturnLineView> lines = new ArrayList<>();
+    for (ReturnLine line : returned.lines) {
+      List<DispositionView> dispositions = new ArrayList<>();
+      for (Disposition disposition : line.dispositions) {
+        dispositions.add(
+            new DispositionView(
+                disposition.id(),
+                disposition.quantity(),
+                disposition.type(),
+                disposition.location() == null ? null : disposition.location().id()));
+      }
+      lines.add(
+          new ReturnLineView(
+              line.id(),
+              line.fulfillmentLine().id(),
+              line.fulfillmentLine().lineItem().sku(),
+              line.quantity(),
+              line.returnReason(),
+              line.processedQuantity,
+              line.refundedQuantity,
+              line.reverseLineId(),
+              List.copyOf(dispositions)));
+    }
+    List<String> refundIds = new ArrayList<>();
+    returned.refunds.forEach(r -> refundIds.add(r.id));
+    return new ReturnView(
+        returned.id,
+        returned.name,
+        returned.status,
+        returned.createdAt,
+        returned.closedAt,
+        List.copyOf(lines),
+        List.copyOf(refundIds));
   }
 
   /**

@@ -6,8 +6,11 @@ import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrderLine;
+import io.synchron.simulator.shopify.OrderLife.Disposition;
+import io.synchron.simulator.shopify.OrderLife.OrderAdjustment;
 import io.synchron.simulator.shopify.OrderLife.Refund;
 import io.synchron.simulator.shopify.OrderLife.RefundLine;
+import io.synchron.simulator.shopify.OrderLife.RefundShippingLine;
 import io.synchron.simulator.shopify.OrderLife.RefundTransaction;
 import io.synchron.simulator.shopify.OrderLife.Return;
 import io.synchron.simulator.shopify.OrderLife.ReturnLine;
@@ -17,7 +20,10 @@ import io.synchron.simulator.shopify.ShopState.LineItem;
 import io.synchron.simulator.shopify.ShopState.Location;
 import io.synchron.simulator.shopify.ShopState.Metafield;
 import io.synchron.simulator.shopify.ShopState.Outcome;
+import io.synchron.simulator.shopify.ShopState.PaymentTransaction;
+import io.synchron.simulator.shopify.ShopState.ShippingLine;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
+import io.synchron.simulator.shopify.ShopState.TaxLine;
 import io.synchron.simulator.shopify.ShopState.Variant;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -143,8 +149,41 @@ final class Views {
               }
               return fulfillments;
             });
+    String currency = order.currency();
     BigDecimal refunded = life.totalRefunded();
-    m.put("totalRefundedSet", moneyBag(refunded, order.currency(), refunded, order.currency()));
+    m.put("totalRefundedSet", moneyBag(refunded, currency, refunded, currency));
+    m.put("taxesIncluded", order.taxesIncluded());
+    BigDecimal tax = order.totalTax();
+    m.put("totalTaxSet", moneyBag(tax, currency, tax, currency));
+    BigDecimal total = order.totalPrice();
+    m.put("totalPriceSet", moneyBag(total, currency, total, currency));
+    BigDecimal shippingRefunded = life.shippingRefunded();
+    m.put(
+        "totalRefundedShippingSet",
+        moneyBag(shippingRefunded, currency, shippingRefunded, currency));
+    m.put(
+        "shippingLines",
+        (FieldResolver)
+            env ->
+                connection(
+                    order.shippingLines(), ShippingLine::id, l -> shippingLine(l, currency), env));
+    m.put(
+        "transactions",
+        (FieldResolver)
+            env -> {
+              refuseArgument(env, "capturable");
+              refuseArgument(env, "manuallyResolvable");
+              List<Map<String, Object>> transactions = new ArrayList<>();
+              for (PaymentTransaction transaction : order.transactions()) {
+                transactions.add(paymentTransaction(transaction, order));
+              }
+              for (Refund refund : life.refunds) {
+                for (RefundTransaction transaction : refund.transactions) {
+                  transactions.add(transaction(transaction, order));
+                }
+              }
+              return first(transactions, env);
+            });
     m.put(
         "refunds",
         (FieldResolver)
@@ -204,6 +243,10 @@ final class Views {
     m.put("currentQuantity", life.currentQuantity(line));
     m.put("unfulfilledQuantity", life.unfulfilledQuantity(line));
     m.put("refundableQuantity", life.currentQuantity(line));
+    m.put("taxable", line.taxable());
+    m.put(
+        "taxLines",
+        (FieldResolver) env -> first(taxLines(line.taxLines(), line.currency()), env));
     m.put("variant", line.variant() == null ? null : variant(line.variant()));
     m.put(
         "originalUnitPriceSet",
@@ -352,19 +395,35 @@ final class Views {
     BigDecimal total = refund.totalRefunded();
     m.put("totalRefundedSet", moneyBag(total, currency, total, currency));
     m.put("order", (FieldResolver) env -> order(order));
+    m.put("return", refund.returned == null ? null : returnOf(refund.returned));
     m.put(
         "refundLineItems",
         (FieldResolver)
             env -> connection(refund.lines, RefundLine::id, l -> refundLine(l, life), env));
     m.put(
+        "refundShippingLines",
+        (FieldResolver)
+            env ->
+                connection(
+                    refund.shippingLines,
+                    RefundShippingLine::id,
+                    l -> refundShippingLine(l, currency),
+                    env));
+    m.put(
+        "orderAdjustments",
+        (FieldResolver)
+            env ->
+                connection(
+                    refund.adjustments,
+                    OrderAdjustment::id,
+                    a -> orderAdjustment(a, currency),
+                    env));
+    m.put(
         "transactions",
         (FieldResolver)
             env ->
                 connection(
-                    refund.transactions,
-                    RefundTransaction::id,
-                    t -> transaction(t, currency),
-                    env));
+                    refund.transactions, RefundTransaction::id, t -> transaction(t, order), env));
     return m;
   }
 
@@ -380,13 +439,66 @@ final class Views {
     String currency = item.currency();
     m.put("priceSet", moneyBag(item.unitPrice(), currency, item.unitPrice(), currency));
     m.put("subtotalSet", moneyBag(line.subtotal(), currency, line.subtotal(), currency));
-    m.put(
-        "totalTaxSet",
-        moneyBag(BigDecimal.ZERO, item.currency(), BigDecimal.ZERO, item.currency()));
+    BigDecimal tax = Money.round(line.totalTax(), currency);
+    m.put("totalTaxSet", moneyBag(tax, currency, tax, currency));
     return m;
   }
 
-  static Map<String, Object> transaction(RefundTransaction transaction, String currency) {
+  static Map<String, Object> refundShippingLine(RefundShippingLine line, String currency) {
+    Map<String, Object> m = typed("RefundShippingLine");
+    m.put("id", line.id());
+    m.put("shippingLine", shippingLine(line.shippingLine(), currency));
+    m.put("subtotalAmountSet", moneyBag(line.subtotal(), currency, line.subtotal(), currency));
+    BigDecimal tax = Money.round(line.tax(), currency);
+    m.put("taxAmountSet", moneyBag(tax, currency, tax, currency));
+    return m;
+  }
+
+  static Map<String, Object> orderAdjustment(OrderAdjustment adjustment, String currency) {
+    Map<String, Object> m = typed("OrderAdjustment");
+    m.put("id", adjustment.id());
+    m.put("amountSet", moneyBag(adjustment.amount(), currency, adjustment.amount(), currency));
+    m.put(
+        "taxAmountSet",
+        moneyBag(adjustment.taxAmount(), currency, adjustment.taxAmount(), currency));
+    m.put("reason", adjustment.reason());
+    return m;
+  }
+
+  static Map<String, Object> shippingLine(ShippingLine line, String currency) {
+    Map<String, Object> m = typed("ShippingLine");
+    m.put("id", line.id());
+    m.put("title", line.title());
+    m.put("code", line.code());
+    m.put("source", line.source());
+    m.put("custom", true);
+    m.put("isRemoved", false);
+    Map<String, Object> price = moneyBag(line.price(), currency, line.price(), currency);
+    m.put("originalPriceSet", price);
+    m.put("discountedPriceSet", price);
+    m.put("taxLines", taxLines(line.taxLines(), currency));
+    return m;
+  }
+
+  static List<Map<String, Object>> taxLines(List<TaxLine> taxLines, String currency) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (TaxLine tax : taxLines) {
+      Map<String, Object> m = typed("TaxLine");
+      m.put("title", tax.title());
+      m.put("rate", tax.rate() == null ? null : tax.rate().doubleValue());
+      m.put(
+          "ratePercentage",
+          tax.rate() == null ? null : tax.rate().movePointRight(2).doubleValue());
+      m.put("priceSet", moneyBag(tax.amount(), currency, tax.amount(), currency));
+      m.put("channelLiable", tax.channelLiable());
+      list.add(m);
+    }
+    return list;
+  }
+
+  /** A REFUND transaction of a refund. */
+  static Map<String, Object> transaction(RefundTransaction transaction, StoredOrder order) {
+    String currency = order.currency();
     Map<String, Object> m = typed("OrderTransaction");
     m.put("id", transaction.id());
     m.put("kind", transaction.kind());
@@ -396,7 +508,27 @@ final class Views {
         "amountSet", moneyBag(transaction.amount(), currency, transaction.amount(), currency));
     m.put("createdAt", transaction.createdAt().toString());
     m.put("processedAt", transaction.createdAt().toString());
-    m.put("test", false);
+    m.put("test", order.test());
+    PaymentTransaction parent =
+        transaction.parentId() == null ? null : order.transaction(transaction.parentId());
+    m.put("parentTransaction", parent == null ? null : paymentTransaction(parent, order));
+    return m;
+  }
+
+  /** A payment transaction the order was created with. */
+  static Map<String, Object> paymentTransaction(PaymentTransaction transaction, StoredOrder order) {
+    String currency = order.currency();
+    Map<String, Object> m = typed("OrderTransaction");
+    m.put("id", transaction.id());
+    m.put("kind", transaction.kind());
+    m.put("status", transaction.status());
+    m.put("gateway", transaction.gateway());
+    m.put(
+        "amountSet", moneyBag(transaction.amount(), currency, transaction.amount(), currency));
+    m.put("createdAt", order.createdAt().toString());
+    m.put("processedAt", transaction.processedAt().toString());
+    m.put("test", transaction.test());
+    m.put("parentTransaction", null);
     return m;
   }
 
@@ -414,19 +546,86 @@ final class Views {
         "returnLineItems",
         (FieldResolver)
             env -> {
-              refuseArgument(env, "processingStatus");
-              return connection(returned.lines, ReturnLine::id, l -> returnLine(l, life), env);
+              Object status = env.getArgument("processingStatus");
+              List<ReturnLine> lines = new ArrayList<>();
+              for (ReturnLine line : returned.lines) {
+                if (status == null
+                    || ("PROCESSABLE".equals(status) && processable(returned, line) > 0)
+                    || ("PROCESSED".equals(status) && line.processedQuantity > 0)) {
+                  lines.add(line);
+                }
+              }
+              return connection(lines, ReturnLine::id, l -> returnLine(returned, l, life), env);
             });
+    m.put(
+        "refunds",
+        (FieldResolver) env -> connection(returned.refunds, r -> r.id, Views::refund, env));
+    m.put(
+        "reverseFulfillmentOrders",
+        (FieldResolver)
+            env ->
+                connection(
+                    List.of(returned),
+                    r -> r.reverseFulfillmentOrderId,
+                    Views::reverseFulfillmentOrder,
+                    env));
     return m;
   }
 
-  static Map<String, Object> returnLine(ReturnLine line, OrderLife life) {
+  /** Units still to process: none once the return is no longer OPEN. */
+  private static int processable(Return returned, ReturnLine line) {
+    return returned.status.equals("OPEN") ? line.unprocessedQuantity() : 0;
+  }
+
+  static Map<String, Object> returnLine(Return returned, ReturnLine line, OrderLife life) {
     Map<String, Object> m = typed("ReturnLineItem");
     m.put("id", line.id());
     m.put("quantity", line.quantity());
     m.put("returnReason", line.returnReason());
     m.put("returnReasonNote", line.returnReasonNote());
     m.put("fulfillmentLineItem", fulfillmentLine(line.fulfillmentLine(), life));
+    m.put("processedQuantity", line.processedQuantity);
+    m.put("unprocessedQuantity", line.unprocessedQuantity());
+    m.put("processableQuantity", processable(returned, line));
+    m.put("refundedQuantity", line.refundedQuantity);
+    m.put("refundableQuantity", line.refundableQuantity());
+    return m;
+  }
+
+  static Map<String, Object> reverseFulfillmentOrder(Return returned) {
+    OrderLife life = returned.order.life();
+    Map<String, Object> m = typed("ReverseFulfillmentOrder");
+    m.put("id", returned.reverseFulfillmentOrderId);
+    m.put("status", returned.reverseFulfillmentOrderStatus());
+    m.put("order", (FieldResolver) env -> order(returned.order));
+    m.put(
+        "lineItems",
+        (FieldResolver)
+            env ->
+                connection(
+                    returned.lines,
+                    ReturnLine::reverseLineId,
+                    l -> reverseFulfillmentOrderLine(l, life),
+                    env));
+    return m;
+  }
+
+  static Map<String, Object> reverseFulfillmentOrderLine(ReturnLine line, OrderLife life) {
+    Map<String, Object> m = typed("ReverseFulfillmentOrderLineItem");
+    m.put("id", line.reverseLineId());
+    m.put("totalQuantity", line.quantity());
+    m.put("fulfillmentLineItem", fulfillmentLine(line.fulfillmentLine(), life));
+    List<Map<String, Object>> dispositions = new ArrayList<>();
+    for (Disposition disposition : line.dispositions) {
+      Map<String, Object> d = typed("ReverseFulfillmentOrderDisposition");
+      d.put("id", disposition.id());
+      d.put("quantity", disposition.quantity());
+      d.put("type", disposition.type());
+      d.put("location", disposition.location() == null ? null : location(disposition.location()));
+      d.put("createdAt", disposition.createdAt().toString());
+      dispositions.add(d);
+    }
+    m.put("dispositions", dispositions);
     return m;
   }
 

@@ -58,7 +58,9 @@ final class WebhookDispatcher {
           Map.entry("FULFILLMENTS_UPDATE", "fulfillments/update"),
           Map.entry("REFUNDS_CREATE", "refunds/create"),
           Map.entry("RETURNS_APPROVE", "returns/approve"),
-          Map.entry("RETURNS_CLOSE", "returns/close"));
+          Map.entry("RETURNS_PROCESS", "returns/process"),
+          Map.entry("RETURNS_CLOSE", "returns/close"),
+          Map.entry("REVERSE_FULFILLMENT_ORDERS_DISPOSE", "reverse_fulfillment_orders/dispose"));
 
   static final int DELIVERY_LOG_CAPACITY = 10_000;
   private static final JsonMapper JSON = JsonMapper.builder().build();

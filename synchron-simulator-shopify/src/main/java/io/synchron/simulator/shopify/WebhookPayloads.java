@@ -2,13 +2,18 @@ package io.synchron.simulator.shopify;
 
 import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
+import io.synchron.simulator.shopify.OrderLife.Disposition;
+import io.synchron.simulator.shopify.OrderLife.OrderAdjustment;
 import io.synchron.simulator.shopify.OrderLife.Refund;
 import io.synchron.simulator.shopify.OrderLife.RefundLine;
+import io.synchron.simulator.shopify.OrderLife.RefundShippingLine;
 import io.synchron.simulator.shopify.OrderLife.RefundTransaction;
 import io.synchron.simulator.shopify.OrderLife.Return;
 import io.synchron.simulator.shopify.OrderLife.ReturnLine;
 import io.synchron.simulator.shopify.OrderLife.Tracking;
 import io.synchron.simulator.shopify.ShopState.LineItem;
+import io.synchron.simulator.shopify.ShopState.ShippingLine;
+import io.synchron.simulator.shopify.ShopState.TaxLine;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -77,6 +82,9 @@ final class WebhookPayloads {
       lines.add(lineItem(line, life));
     }
     m.put("total_line_items_price", total.toPlainString());
+    m.put("taxes_included", order.taxesIncluded());
+    m.put("total_tax", order.totalTax().toPlainString());
+    m.put("total_price", order.totalPrice().toPlainString());
     m.put("line_items", lines);
     List<Map<String, Object>> fulfillments = new ArrayList<>();
     for (Fulfillment fulfillment : life.fulfillments) {
@@ -161,10 +169,12 @@ final class WebhookPayloads {
 
   /**
    * The body of {@code refunds/create}: the REST refund with its refund line items (each with its
-   * line item), REFUND transactions and refund shipping lines.
+   * line item and prorated tax), REFUND transactions, refund shipping lines (with their shipping
+   * line), order adjustments and the return it was issued for.
    */
   static Map<String, Object> refund(Refund refund) {
     StoredOrder order = refund.order;
+    String currency = order.currency();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", refund.legacyId);
     m.put("admin_graphql_api_id", refund.id);
@@ -174,6 +184,8 @@ final class WebhookPayloads {
     m.put("note", refund.note);
     m.put("restock", refund.restocked());
     m.put("user_id", null);
+    m.put("duties", List.of());
+    m.put("total_duties_set", moneySet(Money.zero(currency), currency));
     List<Map<String, Object>> lines = new ArrayList<>();
     for (RefundLine line : refund.lines) {
       Map<String, Object> l = new LinkedHashMap<>();
@@ -182,10 +194,11 @@ final class WebhookPayloads {
       l.put("location_id", line.location() == null ? null : line.location().legacyId());
       l.put("quantity", line.quantity());
       l.put("restock_type", lower(line.restockType()));
+      BigDecimal tax = Money.round(line.totalTax(), currency);
       l.put("subtotal", line.subtotal().toPlainString());
-      l.put("total_tax", "0.00");
-      l.put("subtotal_set", moneySet(line.subtotal(), order.currency()));
-      l.put("total_tax_set", moneySet(BigDecimal.ZERO, order.currency()));
+      l.put("total_tax", tax.toPlainString());
+      l.put("subtotal_set", moneySet(line.subtotal(), currency));
+      l.put("total_tax_set", moneySet(tax, currency));
       l.put("line_item", lineItem(line.lineItem(), order.life()));
       lines.add(l);
     }
@@ -197,7 +210,7 @@ final class WebhookPayloads {
       t.put("admin_graphql_api_id", transaction.id());
       t.put("order_id", order.legacyId());
       t.put("amount", transaction.amount().toPlainString());
-      t.put("currency", order.currency());
+      t.put("currency", currency);
       t.put("kind", lower(transaction.kind()));
       t.put("gateway", transaction.gateway());
       t.put("status", lower(transaction.status()));
@@ -210,21 +223,43 @@ final class WebhookPayloads {
     }
     m.put("transactions", transactions);
     List<Map<String, Object>> shippingLines = new ArrayList<>();
-    if (refund.shipping.signum() > 0) {
+    for (RefundShippingLine line : refund.shippingLines) {
       Map<String, Object> s = new LinkedHashMap<>();
-      s.put("id", refund.legacyId);
-      s.put("amount", refund.shipping.toPlainString());
-      s.put("amount_set", moneySet(refund.shipping, order.currency()));
-      s.put("subtotal_amount_set", moneySet(refund.shipping, order.currency()));
+      s.put("id", line.legacyId());
+      s.put("shipping_line_id", line.shippingLine().legacyId());
+      s.put("shipping_line", shippingLine(line.shippingLine(), currency));
+      s.put("subtotal_amount_set", moneySet(line.subtotal(), currency));
+      s.put("tax_amount_set", moneySet(Money.round(line.tax(), currency), currency));
       shippingLines.add(s);
     }
     m.put("refund_shipping_lines", shippingLines);
-    m.put("order_adjustments", List.of());
-    m.put("return", null);
+    List<Map<String, Object>> adjustments = new ArrayList<>();
+    for (OrderAdjustment adjustment : refund.adjustments) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("id", adjustment.legacyId());
+      a.put("order_id", order.legacyId());
+      a.put("refund_id", refund.legacyId);
+      a.put("amount", adjustment.amount().toPlainString());
+      a.put("tax_amount", adjustment.taxAmount().toPlainString());
+      a.put("kind", "refund_discrepancy");
+      a.put("reason", "Refund discrepancy");
+      a.put("amount_set", moneySet(adjustment.amount(), currency));
+      a.put("tax_amount_set", moneySet(adjustment.taxAmount(), currency));
+      adjustments.add(a);
+    }
+    m.put("order_adjustments", adjustments);
+    if (refund.returned == null) {
+      m.put("return", null);
+    } else {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("id", refund.returned.legacyId);
+      r.put("admin_graphql_api_id", refund.returned.id);
+      m.put("return", r);
+    }
     return m;
   }
 
-  /** The body of {@code returns/approve} and {@code returns/close}: the REST return. */
+  /** The body of {@code returns/approve}: the REST return with its lines. */
   static Map<String, Object> returnOf(Return returned) {
     StoredOrder order = returned.order;
     Map<String, Object> m = new LinkedHashMap<>();
@@ -237,6 +272,7 @@ final class WebhookPayloads {
     orderRef.put("admin_graphql_api_id", order.id());
     m.put("order", orderRef);
     m.put("total_return_line_items", returned.lines.stream().mapToInt(ReturnLine::quantity).sum());
+    m.put("total_exchange_line_items", 0);
     List<Map<String, Object>> lines = new ArrayList<>();
     for (ReturnLine line : returned.lines) {
       Map<String, Object> l = new LinkedHashMap<>();
@@ -253,9 +289,104 @@ final class WebhookPayloads {
       lines.add(l);
     }
     m.put("return_line_items", lines);
+    m.put("exchange_line_items", List.of());
+    m.put("return_shipping_fees", List.of());
     m.put("created_at", time(returned.createdAt));
     m.put("closed_at", time(returned.closedAt));
     return m;
+  }
+
+  /** The body of {@code returns/close}: the return's ids, its order's and its status. */
+  static Map<String, Object> returnClosed(Return returned) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", returned.legacyId);
+    m.put("admin_graphql_api_id", returned.id);
+    m.put("order_id", returned.order.legacyId());
+    m.put("status", lower(returned.status));
+    return m;
+  }
+
+  /**
+   * The body of {@code returns/process}: the return's ids, its order's, its status after
+   * processing (still {@code open} when it closes with this processing: {@code returns/close}
+   * follows) and every return line item with its processed quantity so far.
+   */
+  static Map<String, Object> returnProcessed(Return returned) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", returned.legacyId);
+    m.put("admin_graphql_api_id", returned.id);
+    m.put("order_id", returned.order.legacyId());
+    m.put("admin_graphql_api_order_id", returned.order.id());
+    m.put("status", lower(returned.status));
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (ReturnLine line : returned.lines) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("id", line.legacyId());
+      l.put("admin_graphql_api_id", line.id());
+      l.put("quantity", line.quantity());
+      l.put("processed_quantity", line.processedQuantity);
+      lines.add(l);
+    }
+    m.put("return_line_items", lines);
+    m.put("exchange_line_items", List.of());
+    return m;
+  }
+
+  /**
+   * The body of {@code reverse_fulfillment_orders/dispose}: the return's reverse fulfillment order
+   * and the dispositions just made on it.
+   */
+  static Map<String, Object> dispositions(Return returned, List<Disposition> made) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", returned.reverseFulfillmentOrderLegacyId);
+    m.put("admin_graphql_api_id", returned.reverseFulfillmentOrderId);
+    m.put("total_dispositions", made.size());
+    List<Map<String, Object>> dispositions = new ArrayList<>();
+    for (Disposition disposition : made) {
+      ReturnLine owner =
+          returned.lines.stream()
+              .filter(l -> l.dispositions.contains(disposition))
+              .findFirst()
+              .orElseThrow();
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("id", disposition.legacyId());
+      d.put("admin_graphql_api_id", disposition.id());
+      d.put("reverse_fulfillment_order_line_item_id", owner.reverseLineLegacyId());
+      d.put("quantity", disposition.quantity());
+      d.put("type", lower(disposition.type()));
+      d.put(
+          "location_id", disposition.location() == null ? null : disposition.location().legacyId());
+      d.put("created_at", time(disposition.createdAt()));
+      dispositions.add(d);
+    }
+    m.put("dispositions", dispositions);
+    return m;
+  }
+
+  private static Map<String, Object> shippingLine(ShippingLine line, String currency) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", line.legacyId());
+    m.put("title", line.title());
+    m.put("code", line.code());
+    m.put("source", line.source());
+    m.put("price", line.price().toPlainString());
+    m.put("price_set", moneySet(line.price(), currency));
+    m.put("tax_lines", taxLines(line.taxLines(), currency));
+    return m;
+  }
+
+  private static List<Map<String, Object>> taxLines(List<TaxLine> taxLines, String currency) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (TaxLine tax : taxLines) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("title", tax.title());
+      t.put("price", tax.amount().toPlainString());
+      t.put("rate", tax.rate());
+      t.put("channel_liable", tax.channelLiable());
+      t.put("price_set", moneySet(tax.amount(), currency));
+      list.add(t);
+    }
+    return list;
   }
 
   private static Long legacyIdOrNull(String gid) {
@@ -301,6 +432,8 @@ final class WebhookPayloads {
     priceSet.put("shop_money", shopMoney);
     priceSet.put("presentment_money", presentmentMoney);
     m.put("price_set", priceSet);
+    m.put("taxable", line.taxable());
+    m.put("tax_lines", taxLines(line.taxLines(), line.currency()));
     return m;
   }
 

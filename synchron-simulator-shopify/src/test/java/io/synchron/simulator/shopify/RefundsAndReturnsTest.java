@@ -332,7 +332,13 @@ class RefundsAndReturnsTest {
     assertThat(transaction.path("kind").asString()).isEqualTo("refund");
     assertThat(transaction.path("gateway").asString()).isEqualTo("mirakl");
     assertThat(transaction.path("status").asString()).isEqualTo("success");
-    assertThat(body.path("refund_shipping_lines").path(0).path("amount").asString())
+    assertThat(
+            body.path("refund_shipping_lines")
+                .path(0)
+                .path("subtotal_amount_set")
+                .path("shop_money")
+                .path("amount")
+                .asString())
         .isEqualTo("4.90");
     JsonNode updated = receiver.awaitTopic("orders/updated").json();
     assertThat(updated.path("financial_status").asString()).isEqualTo("partially_refunded");
