@@ -163,6 +163,18 @@ class OrdersController {
     return summary(find(id));
   }
 
+  /** Resolves the incident open on a marketplace line (Mirakl OR64); 409 when the line has none. */
+  @PostMapping("/{id}/incidents/{lineId}/resolve")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  OrderSummary resolveIncident(@PathVariable UUID id, @PathVariable String lineId,
+      @RequestBody(required = false) IncidentResolution resolution) {
+    decisions.resolveIncident(new SyncedOrderId(id), lineId, resolution == null ? null : resolution.reasonCode());
+    return summary(find(id));
+  }
+
+  /** The marketplace reason (type INCIDENT_CLOSE) to resolve with; the channel's mapped one when absent. */
+  record IncidentResolution(String reasonCode) {}
+
   private SyncedOrder find(UUID id) {
     return orders.find(new SyncedOrderId(id))
         .orElseThrow(() -> new ManualDecisions.OrderNotFoundException(new SyncedOrderId(id)));

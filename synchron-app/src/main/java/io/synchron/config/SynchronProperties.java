@@ -193,7 +193,8 @@ public record SynchronProperties(
   }
 
   /** The reconciliation sweep that re-reads recently changed Shopify orders, in case a webhook was lost. */
-  public record Reconcile(@DefaultValue("PT5M") Duration interval, @DefaultValue("true") boolean enabled) {}
+  public record Reconcile(@DefaultValue("PT5M") Duration interval, @DefaultValue("true") boolean enabled,
+      @DefaultValue("PT1H") Duration refundCheckInterval) {}
 
   /** What happens to an order Synchron cannot fulfil from Shopify (unknown SKU, short stock). */
   public enum UnmatchedOrderPolicy {

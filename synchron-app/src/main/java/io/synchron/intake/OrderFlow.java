@@ -25,6 +25,7 @@ class OrderFlow {
   static final String CANCEL_IN_SHOPIFY = "CANCEL_IN_SHOPIFY";
   static final String RECORD_REFUND_IN_SHOPIFY = "RECORD_REFUND_IN_SHOPIFY";
   static final String SEND_REFUND_TO_MARKETPLACE = "SEND_REFUND_TO_MARKETPLACE";
+  static final String RESOLVE_INCIDENT = "RESOLVE_INCIDENT";
 
   private final SyncedOrders orders;
   private final Jobs jobs;

@@ -93,6 +93,23 @@ public class InvoicingFlow {
         .toList();
   }
 
+  /**
+   * The total (tax included) of the credit notes issued for the order's marketplace refunds, or empty where the
+   * order has no invoice to credit (invoicing off, a deemed supplier, not invoiced yet): then there is nothing to
+   * compare.
+   */
+  public java.util.Optional<java.math.BigDecimal> refundCreditNotesTotal(SyncedOrder order) {
+    if (!properties.channel(order.channelId()).invoicing().enabled() || !hasInvoice(order)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(jdbc.sql("select coalesce(sum(b.tax_inclusive_total), 0) from order_document d"
+            + " join billing_document b on b.document_number = d.number"
+            + " where d.synced_order_id = ? and d.kind = 'CREDIT_NOTE' and d.trigger_key like 'refund:%'")
+        .params(order.id().value())
+        .query(java.math.BigDecimal.class)
+        .single());
+  }
+
   private boolean hasInvoice(SyncedOrder order) {
     return jdbc.sql("select count(*) from order_document where synced_order_id = ? and kind = 'INVOICE'")
             .params(order.id().value()).query(Long.class).single() > 0

@@ -127,6 +127,7 @@ public final class SyncedOrder {
     follow(newer);
     if (flagCancelledLines) {
       noticeLinesCancelledAfterImport(previous, newer);
+      noticeIncidents(previous, newer);
     }
     return true;
   }
@@ -188,6 +189,41 @@ public final class SyncedOrder {
           + String.join(", ", cancelled) + ". Remove them from the Shopify order (edit it, with restock) so they are"
           + " not shipped, then dismiss.");
     }
+  }
+
+  /**
+   * Incidents the customer or the operator opens on lines (line state INCIDENT_OPEN) go on the timeline and ask a
+   * person to deal with them; one that closes (resolved from Synchron or on the marketplace) is noted too.
+   */
+  private void noticeIncidents(MarketplaceOrder previous, MarketplaceOrder newer) {
+    List<String> opened = new ArrayList<>();
+    for (MarketplaceOrder.Line line : newer.lines()) {
+      boolean openNow = INCIDENT_OPEN.equals(line.rawState());
+      boolean openBefore = previous.lines().stream()
+          .anyMatch(p -> p.lineId().equals(line.lineId()) && INCIDENT_OPEN.equals(p.rawState()));
+      if (openNow && !openBefore) {
+        opened.add(line.lineId() + " (" + line.sku() + ")");
+        events.add(OrderEvent.marketplace("INCIDENT_OPENED", "Incident opened on the marketplace on line "
+            + line.lineId() + " (" + line.sku() + ")"));
+      } else if (!openNow && openBefore) {
+        events.add(OrderEvent.marketplace("INCIDENT_CLOSED", "Incident on line " + line.lineId() + " ("
+            + line.sku() + ") closed; the line is " + line.rawState()));
+      }
+    }
+    if (!opened.isEmpty()) {
+      requireAttention("Incident opened on the marketplace on lines " + String.join(", ", opened) + ". Answer the"
+          + " customer, refund in Shopify if money is due (it is sent to the marketplace), then resolve the incident"
+          + " (POST /api/orders/" + id.value() + "/incidents/{lineId}/resolve) and dismiss.");
+    }
+  }
+
+  /** Mirakl's line state while an incident is open. */
+  public static final String INCIDENT_OPEN = "INCIDENT_OPEN";
+
+  /** The lines with an open incident. */
+  public List<String> linesWithOpenIncident() {
+    return snapshot.lines().stream().filter(l -> INCIDENT_OPEN.equals(l.rawState()))
+        .map(MarketplaceOrder.Line::lineId).toList();
   }
 
   private void follow(MarketplaceOrder newer) {
