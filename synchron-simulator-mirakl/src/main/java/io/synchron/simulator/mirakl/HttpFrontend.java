@@ -64,6 +64,14 @@ final class HttpFrontend implements HttpHandler {
           Map.entry("PUT /api/orders/cancel", "OR30"),
           Map.entry("GET /api/shipping/carriers", "SH21"),
           Map.entry("GET /api/reasons", "RE01"),
+          Map.entry("POST /api/returns", "RT01"),
+          Map.entry("GET /api/returns", "RT11"),
+          Map.entry("GET /api/returns/items_to_return", "RT12"),
+          Map.entry("PUT /api/returns/accept", "RT21"),
+          Map.entry("PUT /api/returns/receive", "RT25"),
+          Map.entry("PUT /api/returns/compliance", "RT26"),
+          Map.entry("PUT /api/returns/close", "RT27"),
+          Map.entry("PUT /api/returns/cancel", "RT29"),
           Map.entry("POST /api/shipments", "ST01"),
           Map.entry("GET /api/shipments", "ST11"),
           Map.entry("POST /api/shipments/tracking", "ST23"),
@@ -77,6 +85,7 @@ final class HttpFrontend implements HttpHandler {
   private final OrderBook book;
   private final ShipmentDesk shipments;
   private final DocumentDesk documents;
+  private final ReturnDesk returns;
   private final ScriptedFaults faults;
   private final Consumer<RecordedExchange> journal;
   private final JsonMapper mapper;
@@ -89,6 +98,7 @@ final class HttpFrontend implements HttpHandler {
       ShipmentDesk shipments,
       DocumentDesk documents,
       DocumentRequestDesk requests,
+      ReturnDesk returns,
       ScriptedFaults faults,
       Consumer<RecordedExchange> journal,
       JsonMapper mapper) {
@@ -99,6 +109,7 @@ final class HttpFrontend implements HttpHandler {
     this.book = book;
     this.shipments = shipments;
     this.documents = documents;
+    this.returns = returns;
     this.faults = faults;
     this.journal = journal;
     this.mapper = mapper;
@@ -249,6 +260,15 @@ final class HttpFrontend implements HttpHandler {
         case "DR12":
         case "DR74":
           return runDocumentRequests(route, params, body, contentType);
+        case "RT01":
+        case "RT11":
+        case "RT12":
+        case "RT21":
+        case "RT25":
+        case "RT26":
+        case "RT27":
+        case "RT29":
+          return runReturns(route, params, body);
         default:
           return runShipments(route, params, body);
       }
@@ -271,6 +291,33 @@ final class HttpFrontend implements HttpHandler {
         return ok(shipments.updateTracking(parser.shipmentTrackings(body.text)));
       case "ST24":
         return ok(shipments.ship(parser.shipmentIds(body.text)));
+      default:
+        throw new IllegalStateException("no handler for " + route.operation);
+    }
+  }
+
+  private Answer runReturns(Route route, Map<String, List<String>> params, Body body) {
+    if (!returns.enabled()) {
+      // An operator without returns: the endpoints are not there.
+      return error(ApiError.of(404, "Returns are not enabled on this marketplace"));
+    }
+    switch (route.operation) {
+      case "RT01":
+        return ok(returns.create(parser.returnCreations(body.text)));
+      case "RT11":
+        return ok(returns.list(SeekPage.Request.read("RT11", params, mapper)));
+      case "RT12":
+        return ok(returns.itemsToReturn(SeekPage.Request.read("RT12", params, mapper)));
+      case "RT21":
+        return ok(returns.decide(parser.returnDecisions(body.text)));
+      case "RT25":
+        return ok(returns.receive(parser.returnIds(body.text)));
+      case "RT26":
+        return ok(returns.comply(parser.returnCompliances(body.text)));
+      case "RT27":
+        return ok(returns.close(parser.returnIds(body.text)));
+      case "RT29":
+        return ok(returns.cancel(parser.returnIds(body.text)));
       default:
         throw new IllegalStateException("no handler for " + route.operation);
     }
@@ -650,12 +697,38 @@ final class HttpFrontend implements HttpHandler {
         case "ST23":
         case "ST24":
           return shipments.ordersOfShipments(fieldValues(body, "shipments", "id"));
+        case "RT01":
+          return returns.ordersOfCommercialIds(
+              fieldValues(body, "returns", "order_commercial_id"));
+        case "RT11":
+        case "RT12":
+          return returnListOrders(route.operation, query);
+        case "RT21":
+        case "RT25":
+        case "RT26":
+        case "RT27":
+        case "RT29":
+          return returns.ordersOfReturns(fieldValues(body, "returns", "id"));
         default:
           return Set.of();
       }
     } catch (RuntimeException e) {
       return Set.of();
     }
+  }
+
+  /**
+   * RT11 and RT12: the orders of the commercial ids, order line ids and return ids filtered on,
+   * read from the page token when there is one.
+   */
+  private Set<String> returnListOrders(String operation, String query) {
+    Map<String, List<String>> params =
+        SeekPage.Request.read(operation, parseQuery(query), mapper).params();
+    Set<String> orders =
+        new LinkedHashSet<>(returns.ordersOfCommercialIds(list(params.get("order_commercial_id"))));
+    orders.addAll(book.ordersOfLines(list(params.get("order_line_id"))));
+    orders.addAll(returns.ordersOfReturns(list(params.get("return_id"))));
+    return orders;
   }
 
   /** DR11: the entity ids filtered on, and the orders of the request ids filtered on. */
@@ -928,6 +1001,11 @@ final class HttpFrontend implements HttpHandler {
   /** Switches whether the operator uses accounting document requests while running. */
   void documentRequests(boolean enabled) {
     this.documentRequests = enabled;
+  }
+
+  /** Switches whether the operator has returns enabled while running. */
+  void returns(boolean enabled) {
+    returns.enabled(enabled);
   }
 
   /** Switches the operator's multi-shipment setting while running. */

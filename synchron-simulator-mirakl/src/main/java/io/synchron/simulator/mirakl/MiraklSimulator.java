@@ -55,6 +55,24 @@ import tools.jackson.databind.json.JsonMapper;
  *       /api/shipments/tracking}, ST24 {@code PUT /api/shipments/ship}: only with {@link
  *       Options#multiShipment()}, else 404 with body {@code {"status":404,...}} as a marketplace
  *       without multi-shipment answers.
+ *   <li>Returns, only with {@link Options#returns()} (the default), else 404: RT01 {@code POST
+ *       /api/returns} (the shop creates returns, {@code return_success} with each return created
+ *       and {@code return_errors} {@code {message, order_commercial_id}} for each refused); RT11
+ *       {@code GET /api/returns} (filters {@code return_id}, {@code return_state}, {@code
+ *       return_creation_date_from/to}, {@code return_last_updated_from/to} (both ends included),
+ *       {@code order_commercial_id}, {@code order_line_id}, {@code return_rma}, {@code
+ *       customer_id}; sorted by {@code date_created}, the only sort the spec names, ascending
+ *       unless {@code sort=date_created,DESC}); RT12 {@code GET /api/returns/items_to_return};
+ *       RT21 {@code PUT /api/returns/accept}, RT25 {@code /receive}, RT26 {@code /compliance},
+ *       RT27 {@code /close}, RT29 {@code /cancel}: 200 with {@code return_success} {@code [{id}]}
+ *       and {@code return_errors} {@code [{id, message}]}, each return decided on its own. RT11
+ *       and RT12 use seek pagination: {@code limit} (10 by default, 1 to 100), {@code
+ *       page_token}, answers {@code {data, next_page_token, previous_page_token}} with the tokens
+ *       absent on the last and the first page; a token carries the whole query and a position
+ *       key, so the other parameters are ignored beside it (as Mirakl's shop SDK says) and items
+ *       appearing meanwhile do not shift the pages. A malformed body (what the spec's schema
+ *       requires missing, more than 100 returns (200 for RT01)...) is a 400 VALIDATION_ERROR.
+ *       See {@link #requestReturn} for the states.
  * </ul>
  *
  * <p>A wrong state is a 400 {@code ORDER_INVALID_STATE} (or {@code ORDER_LINE_INVALID_STATE}), an
@@ -74,6 +92,13 @@ import tools.jackson.databind.json.JsonMapper;
  * rendering shows (state, tracking, cancellations, refunds, incidents, documents) stamps its {@code
  * last_updated_date} from the configured clock. All methods are thread-safe, and safe to call while
  * HTTP clients are calling.
+ *
+ * <p>Returns follow RT11's states: WAITING_ACCEPTANCE, then through RT21 to IN_PROGRESS or REFUSED
+ * (a RETURN_REJECTION reason), through RT25 (or the operator) to RECEIVED, where RT26 records each
+ * line's compliance, or through the operator to NO_RECEPTION, then through RT27 to CLOSED; RT29
+ * (or the customer) cancels a return not yet received. Every change stamps the return's {@code
+ * last_updated} and the order's {@code last_updated_date} (a simulator choice: Mirakl does not say
+ * whether a return touches its order). Returns never refund: the shop refunds with OR28.
  */
 public final class MiraklSimulator implements AutoCloseable {
   private static final int THREADS = 8;
@@ -85,6 +110,7 @@ public final class MiraklSimulator implements AutoCloseable {
   private final ShipmentDesk shipments;
   private final DocumentDesk documents;
   private final DocumentRequestDesk documentRequests;
+  private final ReturnDesk returns;
   private final ScriptedFaults faults = new ScriptedFaults();
   private final List<RecordedExchange> journal = new ArrayList<>();
 
@@ -96,13 +122,22 @@ public final class MiraklSimulator implements AutoCloseable {
     this.shipments = new ShipmentDesk(book, options.carriers());
     this.documents = new DocumentDesk(book, options.documentTypes());
     this.documentRequests = new DocumentRequestDesk(book, options.shopId());
+    this.returns = new ReturnDesk(book, options.returns(), options.returnsAutoAccepted());
     this.server =
         HttpServer.create(
             new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 0);
     this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
     this.frontend = new HttpFrontend(
-            options, book, shipments, documents, documentRequests, faults, this::record, mapper);
+            options,
+            book,
+            shipments,
+            documents,
+            documentRequests,
+            returns,
+            faults,
+            this::record,
+            mapper);
     server.createContext("/", frontend);
     server.start();
   }
@@ -123,6 +158,86 @@ public final class MiraklSimulator implements AutoCloseable {
    */
   public void setDocumentRequests(boolean enabled) {
     frontend.documentRequests(enabled);
+  }
+
+  /**
+   * Switches, while running, whether the operator has returns enabled (RT01 and friends); off,
+   * they answer 404 and {@link #requestReturn} is refused. Returns made meanwhile are kept.
+   */
+  public void setReturns(boolean enabled) {
+    frontend.returns(enabled);
+  }
+
+  /**
+   * The customer asks to return units of a shipped order, all for one reason: a return with
+   * method RETURN_METHOD_BY_MAIL, no RMA, one line per entry of {@code quantityByLineId} (in its
+   * iteration order), in WAITING_ACCEPTANCE, or IN_PROGRESS with {@link
+   * Options#returnsAutoAccepted()}. Nothing is refunded: the shop refunds with OR28. The return's
+   * dates and the order's {@code last_updated_date} take the clock's instant.
+   *
+   * @param quantityByLineId order line id to the units returned (at least 1, at most what shipped
+   *     of the line less what returns not REFUSED or CANCELED hold)
+   * @param reasonCode a configured RETURN reason, whether or not the shop may use it
+   * @return the return id (a uuid)
+   * @throws IllegalArgumentException if the order, a line or the reason is unknown, the map is
+   *     empty or a quantity is out of bounds
+   * @throws IllegalStateException if the order is not SHIPPED, TO_COLLECT or RECEIVED, or returns
+   *     are not enabled
+   */
+  public String requestReturn(
+      String orderId, Map<String, Integer> quantityByLineId, String reasonCode) {
+    Objects.requireNonNull(quantityByLineId, "quantityByLineId");
+    return returns.request(orderId, quantityByLineId, reasonCode);
+  }
+
+  /**
+   * The operator receives the parcel of a return: IN_PROGRESS to RECEIVED, as RT25 would.
+   *
+   * @throws IllegalArgumentException if the return is unknown
+   * @throws IllegalStateException if the return is not IN_PROGRESS
+   */
+  public void receiveReturnByOperator(String returnId) {
+    returns.receiveByOperator(returnId);
+  }
+
+  /**
+   * The operator records that a return's parcel never arrived: IN_PROGRESS to NO_RECEPTION. Its
+   * units stay held; the shop may close it (RT27).
+   *
+   * @throws IllegalArgumentException if the return is unknown
+   * @throws IllegalStateException if the return is not IN_PROGRESS
+   */
+  public void markReturnNotReceived(String returnId) {
+    returns.markNotReceived(returnId);
+  }
+
+  /**
+   * The customer withdraws a return not yet received: WAITING_ACCEPTANCE or IN_PROGRESS to
+   * CANCELED, its units returnable again.
+   *
+   * @throws IllegalArgumentException if the return is unknown
+   * @throws IllegalStateException if the return is in another state
+   */
+  public void cancelReturnByCustomer(String returnId) {
+    returns.cancelByCustomer(returnId);
+  }
+
+  /**
+   * A snapshot of one return.
+   *
+   * @throws IllegalArgumentException if the return is unknown
+   */
+  public ReturnView returnView(String returnId) {
+    return returns.view(returnId);
+  }
+
+  /**
+   * Snapshots of an order's returns, in creation order.
+   *
+   * @throws IllegalArgumentException if the order is unknown
+   */
+  public List<ReturnView> returns(String orderId) {
+    return returns.views(orderId);
   }
 
   /**
@@ -438,6 +553,11 @@ public final class MiraklSimulator implements AutoCloseable {
    * @param documentTypes the document type codes OR74 accepts
    * @param documentRequests whether the operator uses accounting document requests (DR11, DR12,
    *     DR74); off, they answer 404 as an operator without them does
+   * @param returns whether the operator has returns enabled (RT01, RT11, RT12, RT21, RT25, RT26,
+   *     RT27, RT29); off, they answer 404 as a platform without the feature does
+   * @param returnsAutoAccepted whether a return is accepted (IN_PROGRESS) as soon as it is
+   *     created, instead of waiting for the shop's RT21 decision; RT01's own {@code accepted}
+   *     overrides it
    */
   public record Options(
       int port,
@@ -452,7 +572,9 @@ public final class MiraklSimulator implements AutoCloseable {
       boolean multiShipment,
       Set<String> refundableStates,
       Set<String> documentTypes,
-      boolean documentRequests) {
+      boolean documentRequests,
+      boolean returns,
+      boolean returnsAutoAccepted) {
 
     /** SHIPPED, TO_COLLECT and RECEIVED: after shipment, never once CLOSED (reference 4.1). */
     public static final Set<String> DEFAULT_REFUNDABLE_STATES =
@@ -507,6 +629,39 @@ public final class MiraklSimulator implements AutoCloseable {
         }
       }
       documentTypes = Set.copyOf(documentTypes);
+    }
+
+    /** The settings before returns, which are on and wait for the shop's acceptance. */
+    public Options(
+        int port,
+        String apiKey,
+        Long shopId,
+        Clock clock,
+        boolean autoDebit,
+        boolean partialAcceptance,
+        Map<String, Duration> minIntervalPerOperation,
+        List<Carrier> carriers,
+        List<Reason> reasons,
+        boolean multiShipment,
+        Set<String> refundableStates,
+        Set<String> documentTypes,
+        boolean documentRequests) {
+      this(
+          port,
+          apiKey,
+          shopId,
+          clock,
+          autoDebit,
+          partialAcceptance,
+          minIntervalPerOperation,
+          carriers,
+          reasons,
+          multiShipment,
+          refundableStates,
+          documentTypes,
+          documentRequests,
+          true,
+          false);
     }
 
     /** The settings before accounting document requests, which are off. */
@@ -571,7 +726,7 @@ public final class MiraklSimulator implements AutoCloseable {
      * Port 0, key {@code sandbox-mirakl-key}, no shop id, the UTC system clock, no auto-debit, no
      * partial acceptance, no rate limit, {@link Carrier#defaults()}, {@link Reason#defaults()}, no
      * multi-shipment, {@link #DEFAULT_REFUNDABLE_STATES}, {@link #DEFAULT_DOCUMENT_TYPES}, no
-     * accounting document requests.
+     * accounting document requests, returns enabled and waiting for the shop's acceptance.
      */
     public static Options defaults() {
       return new Options(0, "sandbox-mirakl-key", null, Clock.systemUTC(), false, false, Map.of());
@@ -580,79 +735,106 @@ public final class MiraklSimulator implements AutoCloseable {
     public Options withPort(int port) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withApiKey(String apiKey) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withShopId(Long shopId) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withClock(Clock clock) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withAutoDebit(boolean autoDebit) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withPartialAcceptance(boolean partialAcceptance) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withMinIntervalPerOperation(Map<String, Duration> minIntervalPerOperation) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withCarriers(List<Carrier> carriers) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withReasons(List<Reason> reasons) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withMultiShipment(boolean multiShipment) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withRefundableStates(Set<String> refundableStates) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withDocumentTypes(Set<String> documentTypes) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
 
     public Options withDocumentRequests(boolean documentRequests) {
       return new Options(
           port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
-          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests);
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
+    }
+
+    public Options withReturns(boolean returns) {
+      return new Options(
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
+    }
+
+    public Options withReturnsAutoAccepted(boolean returnsAutoAccepted) {
+      return new Options(
+          port, apiKey, shopId, clock, autoDebit, partialAcceptance, minIntervalPerOperation,
+          carriers, reasons, multiShipment, refundableStates, documentTypes, documentRequests,
+          returns, returnsAutoAccepted);
     }
   }
 }

@@ -884,6 +884,10 @@ final class OrderBook {
     return orders.values();
   }
 
+  List<Reason> reasons() {
+    return reasons;
+  }
+
   OrderRenderer renderer() {
     return renderer;
   }

@@ -22,7 +22,10 @@ import java.util.TreeMap;
  * @param operation the Mirakl operation code the request matched ("OR11", "OR24"...), or null
  * @param orderIds the orders the request names: in its path, in its {@code order_ids} or {@code
  *     order_id} query (OR11, OR72, ST11), by order id in its body (ST01), or through line ids
- *     (OR28, OR30) and shipment ids (ST23, ST24) traced to the orders they belong to; empty if none
+ *     (OR28, OR30), shipment ids (ST23, ST24), commercial ids (RT01, and RT11 and RT12 with their
+ *     {@code order_line_id} and {@code return_id} filters, read from the page token when there is
+ *     one) and return ids (RT21, RT25, RT26, RT27, RT29: each order of the batch) traced to the
+ *     orders they belong to; empty if none
  */
 public record RecordedExchange(
     String method,

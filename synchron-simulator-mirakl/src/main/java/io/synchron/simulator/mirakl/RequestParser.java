@@ -90,6 +90,142 @@ final class RequestParser {
     return required(text(object(body), "reason_code", ""), "reason_code");
   }
 
+  /** RT01: the returns the shop creates. */
+  List<ReturnDesk.CreationInput> returnCreations(String body) {
+    List<ReturnDesk.CreationInput> inputs = new ArrayList<>();
+    int index = 0;
+    for (JsonNode entry : returnArray(body, ReturnDesk.MAX_CREATIONS)) {
+      String field = "returns[" + index++ + "]";
+      String prefix = field + ".";
+      String commercialId =
+          required(text(entry, "order_commercial_id", prefix), prefix + "order_commercial_id");
+      String method = required(text(entry, "method_code", prefix), prefix + "method_code");
+      if (!ReturnDesk.METHODS.contains(method)) {
+        throw invalid(prefix + "method_code", "method_code must be one of " + ReturnDesk.METHODS);
+      }
+      String reasonCode = text(entry, "reason_code", prefix);
+      List<ReturnDesk.LineInput> lines = new ArrayList<>();
+      int lineIndex = 0;
+      for (JsonNode line : array(entry, "return_lines", true, prefix)) {
+        String lineField = prefix + "return_lines[" + lineIndex++ + "]";
+        requireObject(line, lineField);
+        String linePrefix = lineField + ".";
+        int quantity =
+            required(integer(line, "quantity", linePrefix), linePrefix + "quantity");
+        if (quantity < 1) {
+          throw invalid(linePrefix + "quantity", "quantity must be at least 1");
+        }
+        // The schema requires a reason on each line, but the spec's own example gives it only on
+        // the return: a line without one takes the return's.
+        String lineReason = text(line, "reason_code", linePrefix);
+        lines.add(
+            new ReturnDesk.LineInput(
+                required(text(line, "order_line_id", linePrefix), linePrefix + "order_line_id"),
+                quantity,
+                required(
+                    lineReason != null ? lineReason : reasonCode, linePrefix + "reason_code")));
+      }
+      if (lines.size() > ReturnDesk.MAX_LINES) {
+        throw invalid(
+            prefix + "return_lines", "At most " + ReturnDesk.MAX_LINES + " return lines per return");
+      }
+      String rma = text(entry, "rma", prefix);
+      if (rma != null && (rma.length() > 100 || !rma.matches("[0-9a-zA-Z_-]+"))) {
+        throw invalid(
+            prefix + "rma", "rma must be 1 to 100 letters, digits, '_' or '-'");
+      }
+      String labelUrl = text(entry, "label_url", prefix);
+      if (labelUrl != null && labelUrl.length() > 2000) {
+        throw invalid(prefix + "label_url", "label_url must be at most 2000 characters");
+      }
+      String description = text(entry, "description", prefix);
+      if (description != null && description.length() > 2000) {
+        throw invalid(prefix + "description", "description must be at most 2000 characters");
+      }
+      inputs.add(
+          new ReturnDesk.CreationInput(
+              commercialId,
+              method,
+              lines,
+              reasonCode,
+              rma,
+              labelUrl,
+              description,
+              bool(entry, "accepted", prefix)));
+    }
+    return inputs;
+  }
+
+  /** RT21: each return accepted or refused. */
+  List<ReturnDesk.DecisionInput> returnDecisions(String body) {
+    List<ReturnDesk.DecisionInput> inputs = new ArrayList<>();
+    int index = 0;
+    for (JsonNode entry : returnArray(body, ReturnDesk.MAX_UPDATES)) {
+      String prefix = "returns[" + index++ + "].";
+      inputs.add(
+          new ReturnDesk.DecisionInput(
+              required(text(entry, "id", prefix), prefix + "id"),
+              required(bool(entry, "accepted", prefix), prefix + "accepted"),
+              text(entry, "rejection_reason_code", prefix)));
+    }
+    return inputs;
+  }
+
+  /** RT25, RT27, RT29: the return ids. */
+  List<String> returnIds(String body) {
+    List<String> ids = new ArrayList<>();
+    int index = 0;
+    for (JsonNode entry : returnArray(body, ReturnDesk.MAX_UPDATES)) {
+      String prefix = "returns[" + index++ + "].";
+      ids.add(required(text(entry, "id", prefix), prefix + "id"));
+    }
+    return ids;
+  }
+
+  /** RT26: each return's lines marked compliant or not. */
+  List<ReturnDesk.ComplianceInput> returnCompliances(String body) {
+    List<ReturnDesk.ComplianceInput> inputs = new ArrayList<>();
+    int index = 0;
+    for (JsonNode entry : returnArray(body, ReturnDesk.MAX_UPDATES)) {
+      String prefix = "returns[" + index++ + "].";
+      List<ReturnDesk.LineCompliance> lines = new ArrayList<>();
+      int lineIndex = 0;
+      for (JsonNode line : array(entry, "return_lines", true, prefix)) {
+        String lineField = prefix + "return_lines[" + lineIndex++ + "]";
+        requireObject(line, lineField);
+        String linePrefix = lineField + ".";
+        String info = text(line, "non_compliance_additional_info", linePrefix);
+        if (info != null && info.length() > 2000) {
+          throw invalid(
+              linePrefix + "non_compliance_additional_info",
+              "non_compliance_additional_info must be at most 2000 characters");
+        }
+        lines.add(
+            new ReturnDesk.LineCompliance(
+                required(text(line, "order_line_id", linePrefix), linePrefix + "order_line_id"),
+                required(bool(line, "compliant", linePrefix), linePrefix + "compliant"),
+                text(line, "non_compliance_reason_code", linePrefix),
+                info));
+      }
+      inputs.add(
+          new ReturnDesk.ComplianceInput(required(text(entry, "id", prefix), prefix + "id"), lines));
+    }
+    return inputs;
+  }
+
+  private List<JsonNode> returnArray(String body, int max) {
+    List<JsonNode> entries = new ArrayList<>();
+    int index = 0;
+    for (JsonNode entry : array(object(body), "returns", true)) {
+      requireObject(entry, "returns[" + index++ + "]");
+      entries.add(entry);
+    }
+    if (entries.size() > max) {
+      throw invalid("returns", "At most " + max + " returns may be given");
+    }
+    return entries;
+  }
+
   String taxMode(JsonNode root) {
     String mode = text(root, "order_tax_mode", "");
     if (mode != null
@@ -256,7 +392,13 @@ final class RequestParser {
   }
 
   private static Iterable<JsonNode> array(JsonNode root, String field, boolean required) {
-    JsonNode array = root.get(field);
+    return array(root, field, required, "");
+  }
+
+  private static Iterable<JsonNode> array(
+      JsonNode root, String name, boolean required, String prefix) {
+    String field = prefix + name;
+    JsonNode array = root.get(name);
     if (array == null || array.isNull()) {
       if (required) {
         throw invalid(field, field + " is required and must be an array");

@@ -20,7 +20,8 @@ public final class ScriptedFaults {
   public static final Set<String> OPERATIONS =
       Set.of(
           "DR11", "DR12", "DR74", "OR11", "OR21", "OR23", "OR24", "OR28", "OR29", "OR30", "OR64",
-          "OR72", "OR74", "RE01", "SH21", "ST01", "ST11", "ST23", "ST24");
+          "OR72", "OR74", "RE01", "RT01", "RT11", "RT12", "RT21", "RT25", "RT26", "RT27", "RT29",
+          "SH21", "ST01", "ST11", "ST23", "ST24");
 
   private final Map<String, Deque<Fault>> queues = new HashMap<>();
 
