@@ -213,8 +213,7 @@ final class ImplementedFields {
             "refundShippingLines",
             "orderAdjustments",
             "transactions"));
-    m.put(
-        "RefundShippingLine", Set.of("id", "shippingLine", "subtotalAmountSet", "taxAmountSet"));
+    m.put("RefundShippingLine", Set.of("id", "shippingLine", "subtotalAmountSet", "taxAmountSet"));
     m.put("OrderAdjustment", Set.of("id", "amountSet", "taxAmountSet", "reason"));
     m.put(
         "ShippingLine",

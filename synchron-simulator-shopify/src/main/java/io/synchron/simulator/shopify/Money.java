@@ -6,8 +6,8 @@ import java.util.Currency;
 
 /**
  * Money arithmetic shared by orders, refunds and returns: amounts are rounded half-even to the
- * currency's minor unit (cents for EUR, none for JPY), and a part of an amount is prorated the
- * same way everywhere.
+ * currency's minor unit (cents for EUR, none for JPY), and a part of an amount is prorated the same
+ * way everywhere.
  */
 final class Money {
 

@@ -192,6 +192,7 @@ final class OrderLife {
     final List<RefundTransaction> transactions;
     final List<OrderAdjustment> adjustments;
     final boolean notify;
+
     /** The return this refund was issued for by {@code returnProcess}, or null. */
     final Return returned;
 

@@ -1,10 +1,10 @@
 package io.synchron.simulator.shopify;
 
+import io.synchron.simulator.shopify.OrderLife.Disposition;
 import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrderLine;
-import io.synchron.simulator.shopify.OrderLife.Disposition;
 import io.synchron.simulator.shopify.OrderLife.OrderAdjustment;
 import io.synchron.simulator.shopify.OrderLife.Refund;
 import io.synchron.simulator.shopify.OrderLife.RefundLine;
@@ -14,9 +14,9 @@ import io.synchron.simulator.shopify.OrderLife.Return;
 import io.synchron.simulator.shopify.OrderLife.ReturnLine;
 import io.synchron.simulator.shopify.ShopState.LineItem;
 import io.synchron.simulator.shopify.ShopState.Location;
+import io.synchron.simulator.shopify.ShopState.Outcome;
 import io.synchron.simulator.shopify.ShopState.PaymentTransaction;
 import io.synchron.simulator.shopify.ShopState.ShippingLine;
-import io.synchron.simulator.shopify.ShopState.Outcome;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,10 +28,57 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Refunds and returns of an order (reference §3.2, §3.3): {@code refundCreate} with its mandatory
- * {@code @idempotent} key, restocking per {@code RefundLineItemRestockType}, the financial status
- * that follows the money refunded, and OPEN returns of fulfilled units that can be closed. Every
- * method holds the {@link ShopState} monitor.
+ * Refunds and returns of an order (reference §3.2, §3.3). Every method holds the {@link ShopState}
+ * monitor.
+ *
+ * <p><b>Refunds</b> ({@code refundCreate}, with its mandatory {@code @idempotent} key): units are
+ * restocked per {@code RefundLineItemRestockType}; the financial status follows the money refunded.
+ * One arithmetic ({@code plan}) serves {@code refundCreate}, the merchant's {@link #refund} and the
+ * refunds of {@code returnProcess}:
+ *
+ * <ul>
+ *   <li>a refunded quantity {@code q} of a line of quantity {@code Q}: {@code subtotalSet = unit
+ *       price × q} (no discounts are modelled, so the discounted unit price is the unit price);
+ *       each of the line's tax lines is prorated by {@code q / Q} and rounded half-even to the
+ *       currency's minor unit, except that the units completing {@code Q} (counting every earlier
+ *       refund of the line) take what is left of that tax, so refunding every unit refunds exactly
+ *       the line's tax; {@code totalTaxSet} is their sum;
+ *   <li>shipping ({@code shipping: {amount | fullRefund}}; {@code amount} wins over {@code
+ *       fullRefund}, as {@code RefundShippingInput} documents for returns) is taken from the
+ *       shipping lines in order, one {@code RefundShippingLine} each; its tax is each shipping tax
+ *       line prorated by {@code amount / shipping price} the same way, the amount completing a
+ *       shipping line taking what is left of its tax. With taxes included the amount is
+ *       tax-inclusive, as the shipping price is;
+ *   <li>what the lines and shipping are worth (the <i>calculated</i> amount): their subtotals when
+ *       the order's {@code taxesIncluded} (the tax is inside), else subtotals plus taxes;
+ *   <li>transactions moving more than was paid and not refunded yet are refused unless {@code
+ *       allowOverRefunding}; a refund whose transactions move another amount than the calculated
+ *       one records the difference as an {@code OrderAdjustment} ({@code amountSet = calculated −
+ *       refunded}, so negative when more money went back; {@code reason} from {@code
+ *       discrepancyReason}, OTHER or none giving {@code REFUND_DISCREPANCY}). A refund without
+ *       transactions records no adjustment. 2026-07 has no SHIPPING_REFUND adjustment: shipping is
+ *       in {@code refundShippingLines} only. The sign of the discrepancy is the simulator's reading
+ *       of REST's {@code order_adjustments} (where shipping refunds were negative); Shopify does
+ *       not document it.
+ * </ul>
+ *
+ * <p><b>Returns</b>: {@code returnCreate} opens an OPEN return of fulfilled units with one reverse
+ * fulfillment order (one line per return line) and fires {@code returns/approve} (2026-07 has no
+ * {@code returns/create}). {@code returnClose} closes it and fires {@code returns/close}. {@code
+ * returnProcess} (not idempotent: its description documents no {@code @idempotent}) confirms units:
+ * {@code processedQuantity} grows; each disposition is recorded on the reverse fulfillment order
+ * line (RESTOCKED needs the location and puts the units back in stock; NOT_RESTOCKED,
+ * PROCESSING_REQUIRED and MISSING leave stock alone; dispositions may cover fewer units than are
+ * processed, not more); with {@code financialTransfer.issueRefund} the processed units (RETURN for
+ * restocked ones, NO_RESTOCK for the others, stock not moved again) and {@code refundShipping} are
+ * refunded with the arithmetic above, the transactions' parents having to be a successful SALE or
+ * CAPTURE of the order; {@code refundShipping} without {@code issueRefund} is refused. When every
+ * unit of the return is processed the return closes (the simulator's reading of the Shopify admin,
+ * where refunding and restocking every item closes the return). It fires, in this order, {@code
+ * reverse_fulfillment_orders/dispose} (when dispositions were made), {@code returns/process}
+ * (status as before closing), {@code refunds/create} (with a refund), {@code returns/close} (when
+ * it closes) and one {@code orders/updated}. On a CLOSED return {@code processableQuantity} is 0;
+ * {@code refundableQuantity} is the quantity less the units refunded through the return.
  */
 final class RefundDesk {
 
@@ -133,8 +180,8 @@ final class RefundDesk {
   /**
    * What a refund takes, worked out before anything changes.
    *
-   * @param calculated the money the lines and shipping are worth: their subtotals, plus their
-   *     taxes unless the order's prices include them
+   * @param calculated the money the lines and shipping are worth: their subtotals, plus their taxes
+   *     unless the order's prices include them
    */
   private record Plan(
       List<PlannedLine> lines, List<PlannedShipping> shipping, BigDecimal calculated) {}
@@ -148,11 +195,11 @@ final class RefundDesk {
       return new Outcome<>(null, List.of(error("Order does not exist", "orderId")));
     }
     String currency = order.currency();
-    if (input.get("currency") != null && !order.presentmentCurrency().equals(input.get("currency"))) {
+    if (input.get("currency") != null
+        && !order.presentmentCurrency().equals(input.get("currency"))) {
       errors.add(
           error(
-              "Currency must match the order's presentment currency "
-                  + order.presentmentCurrency(),
+              "Currency must match the order's presentment currency " + order.presentmentCurrency(),
               "currency"));
     }
     List<LineRequest> lineRequests = lineRequests(order, input, errors);
@@ -273,7 +320,9 @@ final class RefundDesk {
         errors.add(error("Shipping amount must not be negative", "shipping", "amount"));
         return null;
       }
-      return amount.signum() == 0 ? null : new ShippingRequest(amount, List.of("shipping", "amount"));
+      return amount.signum() == 0
+          ? null
+          : new ShippingRequest(amount, List.of("shipping", "amount"));
     }
     if (Boolean.TRUE.equals(shippingInput.get("fullRefund"))) {
       return new ShippingRequest(null, List.of("shipping", "fullRefund"));
@@ -284,8 +333,8 @@ final class RefundDesk {
   /**
    * Works out what the lines and shipping asked for take, and their worth: each line's subtotal is
    * {@code unitPrice × quantity}; each of its tax lines is prorated by {@code quantity / line
-   * quantity}, rounded half-even to the currency's minor unit, except that the units completing
-   * the line's refunded quantity take whatever of the tax is left, so refunding every unit refunds
+   * quantity}, rounded half-even to the currency's minor unit, except that the units completing the
+   * line's refunded quantity take whatever of the tax is left, so refunding every unit refunds
    * exactly the line's tax. Shipping is taken from the shipping lines in order, each tax prorated
    * by {@code amount / shipping price}, the amount completing a shipping line taking what is left
    * of its taxes.
@@ -357,8 +406,7 @@ final class RefundDesk {
 
       int unitsBefore = life.refundedQuantity(line) + unitsTaken.getOrDefault(line, 0);
       boolean completes = unitsBefore + quantity >= line.quantity();
-      List<BigDecimal> taken =
-          taxTaken.computeIfAbsent(line, l -> zeros(l.taxLines().size()));
+      List<BigDecimal> taken = taxTaken.computeIfAbsent(line, l -> zeros(l.taxLines().size()));
       List<BigDecimal> taxes = new ArrayList<>();
       for (int k = 0; k < line.taxLines().size(); k++) {
         BigDecimal lineTax = line.taxLines().get(k).amount();
@@ -479,17 +527,17 @@ final class RefundDesk {
     OrderLife life = order.life();
     Instant now = state.nowSeconds();
     List<RefundLine> lines = new ArrayList<>();
-    for (PlannedLine plan1 : plan.lines()) {
-      LineItem line = plan1.line();
-      life.currentQuantity(line, life.currentQuantity(line) - plan1.quantity());
-      if (plan1.fromFulfilled() > 0) {
-        life.refundFulfilled(line, plan1.fromFulfilled());
+    for (PlannedLine planned : plan.lines()) {
+      LineItem line = planned.line();
+      life.currentQuantity(line, life.currentQuantity(line) - planned.quantity());
+      if (planned.fromFulfilled() > 0) {
+        life.refundFulfilled(line, planned.fromFulfilled());
       }
-      if (plan1.fromUnfulfilled() > 0) {
-        takeOffFulfillmentOrders(life, line, plan1.fromUnfulfilled(), now);
+      if (planned.fromUnfulfilled() > 0) {
+        takeOffFulfillmentOrders(life, line, planned.fromUnfulfilled(), now);
       }
-      if (plan1.restockInventory() && line.variant() != null) {
-        line.variant().available += plan1.quantity();
+      if (planned.restockInventory() && line.variant() != null) {
+        line.variant().available += planned.quantity();
       }
       long number = state.nextId();
       lines.add(
@@ -497,11 +545,11 @@ final class RefundDesk {
               ShopState.gid("RefundLineItem", number),
               number,
               line,
-              plan1.quantity(),
-              plan1.restockType(),
+              planned.quantity(),
+              planned.restockType(),
               state.location(),
-              plan1.subtotal(),
-              plan1.taxes()));
+              planned.subtotal(),
+              planned.taxes()));
     }
     List<RefundShippingLine> shippingLines = new ArrayList<>();
     for (PlannedShipping shipping : plan.shipping()) {
@@ -588,8 +636,8 @@ final class RefundDesk {
   /**
    * The merchant refunds units by SKU in the admin: unfulfilled units first (restocked as CANCEL),
    * then fulfilled ones (restocked as RETURN), plus shipping; the money is what the units and
-   * shipping are worth with their taxes (see {@link #plan}), capped at what is left to refund,
-   * back through the order's gateway.
+   * shipping are worth with their taxes (see {@link #plan}), capped at what is left to refund, back
+   * through the order's gateway.
    */
   String refund(
       String orderId,
@@ -620,8 +668,7 @@ final class RefundDesk {
             left -= unfulfilled;
           }
           int fulfilled =
-              Math.min(
-                  left, life.fulfilledQuantity(line) - life.refundedFulfilledQuantity(line));
+              Math.min(left, life.fulfilledQuantity(line) - life.refundedFulfilledQuantity(line));
           if (fulfilled > 0) {
             lineInputs.add(lineInput(line, fulfilled, restock ? "RETURN" : "NO_RESTOCK"));
             left -= fulfilled;
@@ -644,7 +691,8 @@ final class RefundDesk {
         input.put("shipping", Map.of("amount", shippingAmount.toPlainString()));
       }
       List<Map<String, Object>> errors = new ArrayList<>();
-      Plan plan = plan(order, lineRequests(order, input, errors), shippingRequest(input, errors), errors);
+      Plan plan =
+          plan(order, lineRequests(order, input, errors), shippingRequest(input, errors), errors);
       throwIfAny(errors);
       BigDecimal refundable = order.paid().subtract(life.totalRefunded()).max(BigDecimal.ZERO);
       BigDecimal amount = plan.calculated().min(refundable);
@@ -735,9 +783,9 @@ final class RefundDesk {
   // ---- returns ---------------------------------------------------------------------------------
 
   /**
-   * {@code returnCreate}: an OPEN return of fulfilled units, by fulfillment line item; fires
-   * {@code returns/approve} (the reference's likeliest reading: 2026-07 has no {@code
-   * returns/create}) and {@code orders/updated}.
+   * {@code returnCreate}: an OPEN return of fulfilled units, by fulfillment line item; fires {@code
+   * returns/approve} (the reference's likeliest reading: 2026-07 has no {@code returns/create}) and
+   * {@code orders/updated}.
    */
   Outcome<Return> createReturn(Map<String, Object> input) {
     synchronized (state) {
@@ -1060,10 +1108,12 @@ final class RefundDesk {
                   "shippingRefundAmount"));
         } else if (value.signum() > 0) {
           shippingRequest =
-              new ShippingRequest(value, List.of("input", "refundShipping", "shippingRefundAmount"));
+              new ShippingRequest(
+                  value, List.of("input", "refundShipping", "shippingRefundAmount"));
         }
       } else if (Boolean.TRUE.equals(refundShipping.get("fullRefund"))) {
-        shippingRequest = new ShippingRequest(null, List.of("input", "refundShipping", "fullRefund"));
+        shippingRequest =
+            new ShippingRequest(null, List.of("input", "refundShipping", "fullRefund"));
       }
       if (shippingRequest != null && !refunding) {
         errors.add(
@@ -1247,9 +1297,7 @@ final class RefundDesk {
       } else if (type.equals("RESTOCKED")) {
         errors.add(
             ShopState.userError(
-                "BLANK",
-                "Location is required to restock",
-                field(List.of(field), "locationId")));
+                "BLANK", "Location is required to restock", field(List.of(field), "locationId")));
         refused = true;
         continue;
       }
@@ -1311,7 +1359,8 @@ final class RefundDesk {
             disposition.put("dispositionType", type);
             disposition.put("locationId", state.location().id());
             lineInputs.add(
-                Map.of("id", line.id(), "quantity", quantity, "dispositions", List.of(disposition)));
+                Map.of(
+                    "id", line.id(), "quantity", quantity, "dispositions", List.of(disposition)));
             processing.add(
                 new Processing(
                     line,
@@ -1403,8 +1452,7 @@ final class RefundDesk {
 
   // ---- helpers ---------------------------------------------------------------------------------
 
-  private static BigDecimal money(
-      Object value, List<Map<String, Object>> errors, String... field) {
+  private static BigDecimal money(Object value, List<Map<String, Object>> errors, String... field) {
     if (value == null) {
       return BigDecimal.ZERO;
     }

@@ -383,9 +383,7 @@ final class RootFields {
       if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
         throw new SimulatorGraphQlException(
             SimulatorGraphQlException.NOT_IMPLEMENTED,
-            "RefundInput."
-                + unsupported
-                + " of 'refundCreate' is not supported by the simulator");
+            "RefundInput." + unsupported + " of 'refundCreate' is not supported by the simulator");
       }
     }
     return Views.refundCreatePayload(AdminSchema.state(env).refunds().createRefund(input, key));

@@ -192,8 +192,8 @@ final class ShopState {
    *
    * @param taxesIncluded whether line and shipping prices include their taxes
    * @param shippingLines the order's shipping lines
-   * @param transactions the payment transactions it was created with; an order created PAID
-   *     without any gets one manual SALE of its total price
+   * @param transactions the payment transactions it was created with; an order created PAID without
+   *     any gets one manual SALE of its total price
    */
   record StoredOrder(
       String id,
@@ -891,8 +891,8 @@ final class ShopState {
   }
 
   /**
-   * The tax lines of one line or shipping line; a tax line without a {@code priceSet} is worked
-   * out from its rate (inside the price when taxes are included).
+   * The tax lines of one line or shipping line; a tax line without a {@code priceSet} is worked out
+   * from its rate (inside the price when taxes are included).
    */
   private static List<TaxLine> taxLines(
       Object inputs, BigDecimal base, boolean taxesIncluded, String currency) {
@@ -909,10 +909,7 @@ final class ShopState {
   private static TaxLine taxLine(Map<String, Object> input, BigDecimal rate, BigDecimal amount) {
     Object liable = input.get("channelLiable");
     return new TaxLine(
-        string(input.get("title"), ""),
-        rate,
-        amount,
-        liable instanceof Boolean b ? b : null);
+        string(input.get("title"), ""), rate, amount, liable instanceof Boolean b ? b : null);
   }
 
   private static BigDecimal givenAmount(Map<String, Object> tax) {

@@ -2,11 +2,11 @@ package io.synchron.simulator.shopify;
 
 import com.sun.net.httpserver.HttpServer;
 import io.synchron.simulator.shopify.OrderLife.Cancellation;
+import io.synchron.simulator.shopify.OrderLife.Disposition;
 import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrderLine;
-import io.synchron.simulator.shopify.OrderLife.Disposition;
 import io.synchron.simulator.shopify.OrderLife.OrderAdjustment;
 import io.synchron.simulator.shopify.OrderLife.Refund;
 import io.synchron.simulator.shopify.OrderLife.RefundLine;
@@ -63,22 +63,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * metafieldDefinitionCreate}, {@code fulfillmentCreate}, {@code fulfillmentTrackingInfoUpdate},
  * {@code fulfillmentEventCreate}, {@code fulfillmentCancel}, {@code orderCancel}, {@code
  * webhookSubscriptionCreate}, {@code webhookSubscriptionDelete}, {@code refundCreate} (with the
- * mandatory {@code @idempotent(key:)} directive), {@code returnCreate}, {@code returnClose}. The
- * shop currency is EUR; there is one active location, and each order gets one fulfillment order
- * there.
+ * mandatory {@code @idempotent(key:)} directive), {@code returnCreate}, {@code returnProcess},
+ * {@code returnClose}. The shop currency is EUR; there is one active location, and each order gets
+ * one fulfillment order there. Orders keep their tax lines (line-level ones as given, order-level
+ * ones split over the taxable lines) and {@code taxesIncluded}; refunds carry their prorated share
+ * (see {@code RefundDesk} for the exact rules).
  *
  * <p>Webhooks: every change fires the topics Shopify fires ({@code orders/create}, {@code
  * orders/updated}, {@code orders/cancelled}, {@code orders/edited}, {@code orders/fulfilled},
  * {@code orders/partially_fulfilled}, {@code fulfillments/create}, {@code fulfillments/update},
- * {@code refunds/create}, {@code returns/approve}, {@code returns/close}) to
- * each subscription, asynchronously, signed with {@link Options#webhookSecret()}; {@link
- * #webhooks()} scripts losses, duplicates and reordering. Subscriptions to other topics are kept
- * but never fire.
+ * {@code refunds/create}, {@code returns/approve}, {@code returns/process}, {@code returns/close},
+ * {@code reverse_fulfillment_orders/dispose}) to each subscription, asynchronously, signed with
+ * {@link Options#webhookSecret()}; {@link #webhooks()} scripts losses, duplicates and reordering.
+ * Subscriptions to other topics are kept but never fire.
  *
  * <p>The merchant-side methods ({@link #fulfill}, {@link #updateTracking}, {@link
- * #addFulfillmentEvent}, {@link #cancelFulfillment}, {@link #cancelOrder}, {@link #removeLine}) do
- * what a person or a 3PL does in the Shopify admin: they bump the order's {@code updatedAt} and
- * fire the same webhooks as the matching mutation.
+ * #addFulfillmentEvent}, {@link #cancelFulfillment}, {@link #cancelOrder}, {@link #removeLine},
+ * {@link #refund}, {@link #refundMoneyOnly}, {@link #requestReturn}, {@link #processReturn}, {@link
+ * #closeReturn}) do what a person or a 3PL does in the Shopify admin: they bump the order's {@code
+ * updatedAt} and fire the same webhooks as the matching mutation.
  *
  * <p>All methods are thread-safe. {@link #close()} stops the server; the instance is not reusable.
  */
@@ -315,13 +318,16 @@ public final class ShopifySimulator implements AutoCloseable {
   /**
    * Refunds units and shipping as a person does in the admin: for each SKU the unfulfilled units
    * first (restocked as {@code CANCEL} when {@code restock}), then the fulfilled ones ({@code
-   * RETURN}); the money, the units' price plus {@code shippingAmount} capped at what is left to
-   * refund, goes back through the order's gateway. Fires {@code refunds/create} and {@code
-   * orders/updated}.
+   * RETURN}); the money, what the units and {@code shippingAmount} are worth with their prorated
+   * taxes (their price alone when the order's taxes are included, price plus tax otherwise), capped
+   * at what is left to refund, goes back through the order's gateway. A capped refund records the
+   * shortfall as a {@code REFUND_DISCREPANCY} order adjustment. Fires {@code refunds/create} and
+   * {@code orders/updated}.
    *
    * @param quantityBySku units to refund per SKU, taken from the order's lines in order; may be
    *     empty to refund shipping only
-   * @param shippingAmount shipping to refund, or null for none
+   * @param shippingAmount shipping to refund, or null for none (tax-inclusive when the order's
+   *     taxes are included, as its shipping price is)
    * @param note the refund's note, may be null
    * @return the refund's gid
    * @throws IllegalArgumentException for an unknown order or SKU, a quantity above what is left to
@@ -352,13 +358,13 @@ public final class ShopifySimulator implements AutoCloseable {
   }
 
   /**
-   * Opens a return of fulfilled units, as the merchant does for a customer's request; the units
-   * are taken from the order's fulfillments oldest first. Fires {@code returns/approve} and {@code
+   * Opens a return of fulfilled units, as the merchant does for a customer's request; the units are
+   * taken from the order's fulfillments oldest first. Fires {@code returns/approve} and {@code
    * orders/updated}.
    *
    * @return the return's gid
-   * @throws IllegalArgumentException for an unknown order or SKU, or more units than were
-   *     fulfilled and not yet returned
+   * @throws IllegalArgumentException for an unknown order or SKU, or more units than were fulfilled
+   *     and not yet returned
    */
   public String requestReturn(String orderGid, Map<String, Integer> quantityBySku) {
     return state.refunds().requestReturn(orderGid, quantityBySku);

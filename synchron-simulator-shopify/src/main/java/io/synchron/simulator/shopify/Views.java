@@ -1,12 +1,12 @@
 package io.synchron.simulator.shopify;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.synchron.simulator.shopify.OrderLife.Disposition;
 import io.synchron.simulator.shopify.OrderLife.Event;
 import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrder;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentOrderLine;
-import io.synchron.simulator.shopify.OrderLife.Disposition;
 import io.synchron.simulator.shopify.OrderLife.OrderAdjustment;
 import io.synchron.simulator.shopify.OrderLife.Refund;
 import io.synchron.simulator.shopify.OrderLife.RefundLine;
@@ -245,8 +245,7 @@ final class Views {
     m.put("refundableQuantity", life.currentQuantity(line));
     m.put("taxable", line.taxable());
     m.put(
-        "taxLines",
-        (FieldResolver) env -> first(taxLines(line.taxLines(), line.currency()), env));
+        "taxLines", (FieldResolver) env -> first(taxLines(line.taxLines(), line.currency()), env));
     m.put("variant", line.variant() == null ? null : variant(line.variant()));
     m.put(
         "originalUnitPriceSet",
@@ -487,8 +486,7 @@ final class Views {
       m.put("title", tax.title());
       m.put("rate", tax.rate() == null ? null : tax.rate().doubleValue());
       m.put(
-          "ratePercentage",
-          tax.rate() == null ? null : tax.rate().movePointRight(2).doubleValue());
+          "ratePercentage", tax.rate() == null ? null : tax.rate().movePointRight(2).doubleValue());
       m.put("priceSet", moneyBag(tax.amount(), currency, tax.amount(), currency));
       m.put("channelLiable", tax.channelLiable());
       list.add(m);
@@ -504,8 +502,7 @@ final class Views {
     m.put("kind", transaction.kind());
     m.put("status", transaction.status());
     m.put("gateway", transaction.gateway());
-    m.put(
-        "amountSet", moneyBag(transaction.amount(), currency, transaction.amount(), currency));
+    m.put("amountSet", moneyBag(transaction.amount(), currency, transaction.amount(), currency));
     m.put("createdAt", transaction.createdAt().toString());
     m.put("processedAt", transaction.createdAt().toString());
     m.put("test", order.test());
@@ -523,8 +520,7 @@ final class Views {
     m.put("kind", transaction.kind());
     m.put("status", transaction.status());
     m.put("gateway", transaction.gateway());
-    m.put(
-        "amountSet", moneyBag(transaction.amount(), currency, transaction.amount(), currency));
+    m.put("amountSet", moneyBag(transaction.amount(), currency, transaction.amount(), currency));
     m.put("createdAt", order.createdAt().toString());
     m.put("processedAt", transaction.processedAt().toString());
     m.put("test", transaction.test());

@@ -1,8 +1,8 @@
 package io.synchron.simulator.shopify;
 
+import io.synchron.simulator.shopify.OrderLife.Disposition;
 import io.synchron.simulator.shopify.OrderLife.Fulfillment;
 import io.synchron.simulator.shopify.OrderLife.FulfillmentLine;
-import io.synchron.simulator.shopify.OrderLife.Disposition;
 import io.synchron.simulator.shopify.OrderLife.OrderAdjustment;
 import io.synchron.simulator.shopify.OrderLife.Refund;
 import io.synchron.simulator.shopify.OrderLife.RefundLine;
@@ -13,8 +13,8 @@ import io.synchron.simulator.shopify.OrderLife.ReturnLine;
 import io.synchron.simulator.shopify.OrderLife.Tracking;
 import io.synchron.simulator.shopify.ShopState.LineItem;
 import io.synchron.simulator.shopify.ShopState.ShippingLine;
-import io.synchron.simulator.shopify.ShopState.TaxLine;
 import io.synchron.simulator.shopify.ShopState.StoredOrder;
+import io.synchron.simulator.shopify.ShopState.TaxLine;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -307,9 +307,9 @@ final class WebhookPayloads {
   }
 
   /**
-   * The body of {@code returns/process}: the return's ids, its order's, its status after
-   * processing (still {@code open} when it closes with this processing: {@code returns/close}
-   * follows) and every return line item with its processed quantity so far.
+   * The body of {@code returns/process}: the return's ids, its order's, its status after processing
+   * (still {@code open} when it closes with this processing: {@code returns/close} follows) and
+   * every return line item with its processed quantity so far.
    */
   static Map<String, Object> returnProcessed(Return returned) {
     Map<String, Object> m = new LinkedHashMap<>();

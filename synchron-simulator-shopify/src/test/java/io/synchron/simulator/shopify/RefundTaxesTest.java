@@ -107,7 +107,9 @@ class RefundTaxesTest {
     order.put("taxesIncluded", taxesIncluded);
     order.put(
         "lineItems",
-        List.of(line(mugId, 3, "3.33", tax("VAT", "0.2", "2.00")), line(penId, 4, "0.25", tax("VAT", "0.1", "0.10"))));
+        List.of(
+            line(mugId, 3, "3.33", tax("VAT", "0.2", "2.00")),
+            line(penId, 4, "0.25", tax("VAT", "0.1", "0.10"))));
     order.put(
         "shippingLines",
         List.of(
@@ -120,7 +122,16 @@ class RefundTaxesTest {
                 List.of(tax("VAT", "0.2", "1.00")))));
     order.put(
         "transactions",
-        List.of(Map.of("kind", "SALE", "status", "SUCCESS", "gateway", "mirakl", "amountSet", money(paid))));
+        List.of(
+            Map.of(
+                "kind",
+                "SALE",
+                "status",
+                "SUCCESS",
+                "gateway",
+                "mirakl",
+                "amountSet",
+                money(paid))));
     String id =
         client
             .post(Fixtures.ORDER_CREATE, Fixtures.variables(order, null))
@@ -134,7 +145,8 @@ class RefundTaxesTest {
   }
 
   @Test
-  void eachRefundedUnitCarriesItsShareOfTheTaxAndTheLastUnitsTakeTheRemainderWhenTaxesAreExcluded() {
+  void
+      eachRefundedUnitCarriesItsShareOfTheTaxAndTheLastUnitsTakeTheRemainderWhenTaxesAreExcluded() {
     String orderId = taxedOrder(false, "19.09");
 
     simulator.refund(orderId, Map.of("MUG", 1), false, null, "first");
@@ -273,7 +285,12 @@ class RefundTaxesTest {
         .isEqualTo("0.40");
     assertThat(first.path("shippingLine").path("title").asString()).isEqualTo("Standard");
     assertThat(
-            first.path("shippingLine").path("originalPriceSet").path("shopMoney").path("amount").asString())
+            first
+                .path("shippingLine")
+                .path("originalPriceSet")
+                .path("shopMoney")
+                .path("amount")
+                .asString())
         .isEqualTo("5.00");
     assertThat(first.path("shippingLine").path("taxLines").path(0).path("rate").asDouble())
         .isEqualTo(0.2);
@@ -413,8 +430,7 @@ class RefundTaxesTest {
     assertThat(body.path("transactions").path(0).path("amount").asString()).isEqualTo("2.00");
     assertThat(body.path("order_adjustments").path(0).path("kind").asString())
         .isEqualTo("refund_discrepancy");
-    assertThat(body.path("order_adjustments").path(0).path("amount").asString())
-        .isEqualTo("-2.00");
+    assertThat(body.path("order_adjustments").path(0).path("amount").asString()).isEqualTo("-2.00");
   }
 
   @Test
@@ -486,9 +502,25 @@ class RefundTaxesTest {
             .asString();
 
     JsonNode lines = orderTaxes(orderId).path("lineItems").path("nodes");
-    assertThat(lines.path(0).path("taxLines").path(0).path("priceSet").path("shopMoney").path("amount").asString())
+    assertThat(
+            lines
+                .path(0)
+                .path("taxLines")
+                .path(0)
+                .path("priceSet")
+                .path("shopMoney")
+                .path("amount")
+                .asString())
         .isEqualTo("0.91");
-    assertThat(lines.path(1).path("taxLines").path(0).path("priceSet").path("shopMoney").path("amount").asString())
+    assertThat(
+            lines
+                .path(1)
+                .path("taxLines")
+                .path(0)
+                .path("priceSet")
+                .path("shopMoney")
+                .path("amount")
+                .asString())
         .isEqualTo("0.09");
     assertThat(lines.path(0).path("taxLines").path(0).path("ratePercentage").asDouble())
         .isEqualTo(9.0);

@@ -219,8 +219,7 @@ class RefundsAndReturnsTest {
 
   @Test
   void refundingMoreUnitsThanAreLeftIsAUserError() {
-    JsonNode payload =
-        refund(input(line(mugLine, 3, "CANCEL")), "k").data().path("refundCreate");
+    JsonNode payload = refund(input(line(mugLine, 3, "CANCEL")), "k").data().path("refundCreate");
 
     assertThat(payload.path("refund").isNull()).isTrue();
     assertThat(payload.path("userErrors").path(0).path("field").toString())
@@ -241,18 +240,15 @@ class RefundsAndReturnsTest {
 
     assertThat(payload.path("userErrors").path(0).path("field").toString())
         .isEqualTo("[\"transactions\"]");
-    assertThat(payload.path("userErrors").path(0).path("message").asString())
-        .contains("4.88");
+    assertThat(payload.path("userErrors").path(0).path("message").asString()).contains("4.88");
     assertThat(simulator.order(orderId).orElseThrow().refunds()).hasSize(1);
   }
 
   @Test
   void aReturnRestockTypeNeedsFulfilledUnits() {
-    JsonNode payload =
-        refund(input(line(mugLine, 1, "RETURN")), "k").data().path("refundCreate");
+    JsonNode payload = refund(input(line(mugLine, 1, "RETURN")), "k").data().path("refundCreate");
 
-    assertThat(payload.path("userErrors").path(0).path("message").asString())
-        .contains("RETURN");
+    assertThat(payload.path("userErrors").path(0).path("message").asString()).contains("RETURN");
   }
 
   @Test
@@ -385,14 +381,12 @@ class RefundsAndReturnsTest {
     assertThat(approve.path("return_line_items").path(0).path("quantity").asInt()).isEqualTo(1);
 
     String returnId = returned.path("id").asString();
-    JsonNode closed =
-        client.post(RETURN_CLOSE, Map.of("id", returnId)).data().path("returnClose");
+    JsonNode closed = client.post(RETURN_CLOSE, Map.of("id", returnId)).data().path("returnClose");
     assertThat(closed.path("return").path("status").asString()).isEqualTo("CLOSED");
     assertThat(receiver.awaitTopic("returns/close").json().path("status").asString())
         .isEqualTo("closed");
     JsonNode again = client.post(RETURN_CLOSE, Map.of("id", returnId)).data().path("returnClose");
-    assertThat(again.path("userErrors").path(0).path("code").asString())
-        .isEqualTo("INVALID_STATE");
+    assertThat(again.path("userErrors").path(0).path("code").asString()).isEqualTo("INVALID_STATE");
     assertThat(orderMoney().path("returns").path("nodes").path(0).path("status").asString())
         .isEqualTo("CLOSED");
   }

@@ -104,7 +104,14 @@ class ReturnProcessTest {
         "transactions",
         List.of(
             Map.of(
-                "kind", "SALE", "status", "SUCCESS", "gateway", "mirakl", "amountSet", money("89.86"))));
+                "kind",
+                "SALE",
+                "status",
+                "SUCCESS",
+                "gateway",
+                "mirakl",
+                "amountSet",
+                money("89.86"))));
     orderId =
         client
             .post(Fixtures.ORDER_CREATE, Fixtures.variables(order, "DECREMENT_OBEYING_POLICY"))
@@ -115,7 +122,15 @@ class ReturnProcessTest {
             .asString();
     simulator.fulfill(orderId, Map.of(), "UPS", "1Z1", null);
     returnId = simulator.requestReturn(orderId, Map.of("MUG", 2, "TEE", 1));
-    saleId = client.post(SALE, Map.of("id", orderId)).data().path("order").path("transactions").path(0).path("id").asString();
+    saleId =
+        client
+            .post(SALE, Map.of("id", orderId))
+            .data()
+            .path("order")
+            .path("transactions")
+            .path(0)
+            .path("id")
+            .asString();
     clock.advance(Duration.ofMinutes(10));
   }
 
@@ -144,7 +159,8 @@ class ReturnProcessTest {
     assertThat(returned.path("refunds").path("nodes")).isEmpty();
     JsonNode reverse = returned.path("reverseFulfillmentOrders").path("nodes").path(0);
     assertThat(reverse.path("status").asString()).isEqualTo("OPEN");
-    JsonNode disposition = reverse.path("lineItems").path("nodes").path(0).path("dispositions").path(0);
+    JsonNode disposition =
+        reverse.path("lineItems").path("nodes").path(0).path("dispositions").path(0);
     assertThat(disposition.path("type").asString()).isEqualTo("RESTOCKED");
     assertThat(disposition.path("quantity").asInt()).isEqualTo(1);
     assertThat(disposition.path("location").path("id").asString())
@@ -168,7 +184,8 @@ class ReturnProcessTest {
   @Test
   void processingWithARefundRefundsTheUnitsWithTheirTaxAgainstTheParentPayment() {
     OrderView.ReturnLineView mugs = returnLine("MUG");
-    Map<String, Object> input = input(processLine(mugs, 1, disposition(mugs, 1, "RESTOCKED", true)));
+    Map<String, Object> input =
+        input(processLine(mugs, 1, disposition(mugs, 1, "RESTOCKED", true)));
     // One mug: 19.99 + 8.00 / 2 = 23.99.
     input.put("financialTransfer", issueRefund("23.99"));
 
@@ -188,7 +205,8 @@ class ReturnProcessTest {
     assertThat(transaction.path("kind").asString()).isEqualTo("REFUND");
     assertThat(transaction.path("gateway").asString()).isEqualTo("mirakl");
     assertThat(transaction.path("parentTransaction").path("id").asString()).isEqualTo(saleId);
-    assertThat(returned.path("returnLineItems").path("nodes").path(0).path("refundedQuantity").asInt())
+    assertThat(
+            returned.path("returnLineItems").path("nodes").path(0).path("refundedQuantity").asInt())
         .isEqualTo(1);
     // Restocked once, by the disposition, not again by the refund.
     assertThat(simulator.available("MUG")).isEqualTo(9);
@@ -202,7 +220,8 @@ class ReturnProcessTest {
   @Test
   void processingCanRefundShippingWithItsTax() {
     OrderView.ReturnLineView tee = returnLine("TEE");
-    Map<String, Object> input = input(processLine(tee, 1, disposition(tee, 1, "NOT_RESTOCKED", false)));
+    Map<String, Object> input =
+        input(processLine(tee, 1, disposition(tee, 1, "NOT_RESTOCKED", false)));
     input.put("refundShipping", Map.of("fullRefund", true));
     // 15.00 + 3.00 + 4.90 + 0.98.
     input.put("financialTransfer", issueRefund("23.88"));
@@ -229,12 +248,12 @@ class ReturnProcessTest {
     OrderView.ReturnView returned = simulator.returnOf(returnId).orElseThrow();
     assertThat(returned.status()).isEqualTo("CLOSED");
     assertThat(returned.closedAt()).isEqualTo(Instant.parse("2026-11-26T09:10:00Z"));
-    assertThat(returned.lines())
-        .allSatisfy(l -> assertThat(l.unprocessedQuantity()).isZero());
+    assertThat(returned.lines()).allSatisfy(l -> assertThat(l.unprocessedQuantity()).isZero());
     OrderView.ReturnLineView mugs = returned.lines().get(0);
     JsonNode refused = process(input(processLine(mugs, 1, null)));
     assertThat(refused.path("return").isNull()).isTrue();
-    assertThat(refused.path("userErrors").path(0).path("code").asString()).isEqualTo("INVALID_STATE");
+    assertThat(refused.path("userErrors").path(0).path("code").asString())
+        .isEqualTo("INVALID_STATE");
     assertThatThrownBy(() -> simulator.processReturn(returnId, Map.of("MUG", 1), true, false))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -255,7 +274,8 @@ class ReturnProcessTest {
     OrderView.ReturnView returned = simulator.returnOf(returnId).orElseThrow();
     assertThat(returned.status()).isEqualTo("CLOSED");
     assertThat(returned.refundIds()).containsExactly(refundId);
-    assertThat(returned.lines()).allSatisfy(l -> assertThat(l.refundedQuantity()).isEqualTo(l.quantity()));
+    assertThat(returned.lines())
+        .allSatisfy(l -> assertThat(l.refundedQuantity()).isEqualTo(l.quantity()));
   }
 
   @Test
@@ -310,7 +330,8 @@ class ReturnProcessTest {
     assertThat(disposed.path("admin_graphql_api_id").asString())
         .startsWith("gid://shopify/ReverseFulfillmentOrder/");
     assertThat(disposed.path("total_dispositions").asInt()).isEqualTo(2);
-    assertThat(disposed.path("dispositions").path(0).path("type").asString()).isEqualTo("restocked");
+    assertThat(disposed.path("dispositions").path(0).path("type").asString())
+        .isEqualTo("restocked");
     assertThat(disposed.path("dispositions").path(0).path("quantity").asInt()).isEqualTo(2);
   }
 
@@ -326,14 +347,16 @@ class ReturnProcessTest {
     assertThat(payload.path("userErrors").path(0).path("field").toString())
         .isEqualTo("[\"input\",\"returnLineItems\",\"0\",\"quantity\"]");
     assertThat(simulator.available("TEE")).isEqualTo(8);
-    assertThat(simulator.returnOf(returnId).orElseThrow().lines().get(1).processedQuantity()).isZero();
+    assertThat(simulator.returnOf(returnId).orElseThrow().lines().get(1).processedQuantity())
+        .isZero();
   }
 
   @Test
   void restockingNeedsALocation() {
     OrderView.ReturnLineView mugs = returnLine("MUG");
 
-    JsonNode payload = process(input(processLine(mugs, 1, disposition(mugs, 1, "RESTOCKED", false))));
+    JsonNode payload =
+        process(input(processLine(mugs, 1, disposition(mugs, 1, "RESTOCKED", false))));
 
     assertThat(payload.path("userErrors").path(0).path("code").asString()).isEqualTo("BLANK");
     assertThat(payload.path("userErrors").path(0).path("field").path(5).asString())
@@ -373,14 +396,16 @@ class ReturnProcessTest {
 
     assertThat(payload.path("userErrors").path(0).path("code").asString()).isEqualTo("NOT_FOUND");
     assertThat(payload.path("userErrors").path(0).path("field").toString()).contains("parentId");
-    assertThat(simulator.returnOf(returnId).orElseThrow().lines().get(0).processedQuantity()).isZero();
+    assertThat(simulator.returnOf(returnId).orElseThrow().lines().get(0).processedQuantity())
+        .isZero();
   }
 
   @Test
   void refundingMoreThanWasPaidWhileProcessingIsRefusedAndProcessesNothing() {
     simulator.refundMoneyOnly(orderId, new BigDecimal("80.00"), "goodwill");
     OrderView.ReturnLineView mugs = returnLine("MUG");
-    Map<String, Object> input = input(processLine(mugs, 1, disposition(mugs, 1, "RESTOCKED", true)));
+    Map<String, Object> input =
+        input(processLine(mugs, 1, disposition(mugs, 1, "RESTOCKED", true)));
     input.put("financialTransfer", issueRefund("23.99"));
 
     JsonNode payload = process(input);
@@ -388,7 +413,8 @@ class ReturnProcessTest {
     assertThat(payload.path("return").isNull()).isTrue();
     assertThat(payload.path("userErrors").path(0).path("message").asString()).contains("9.86");
     assertThat(simulator.available("MUG")).isEqualTo(8);
-    assertThat(simulator.returnOf(returnId).orElseThrow().lines().get(0).processedQuantity()).isZero();
+    assertThat(simulator.returnOf(returnId).orElseThrow().lines().get(0).processedQuantity())
+        .isZero();
     assertThat(simulator.order(orderId).orElseThrow().refunds()).hasSize(1);
   }
 
@@ -408,10 +434,12 @@ class ReturnProcessTest {
   void theIdempotentDirectiveIsNotSupportedOnReturnProcess() {
     OrderView.ReturnLineView tee = returnLine("TEE");
 
-    AdminClient.Reply reply = client.post(PROCESS_IDEMPOTENT, Map.of("input", input(processLine(tee, 1, null))));
+    AdminClient.Reply reply =
+        client.post(PROCESS_IDEMPOTENT, Map.of("input", input(processLine(tee, 1, null))));
 
     assertThat(reply.firstError().path("message").asString()).contains("@idempotent");
-    assertThat(simulator.returnOf(returnId).orElseThrow().lines().get(1).processedQuantity()).isZero();
+    assertThat(simulator.returnOf(returnId).orElseThrow().lines().get(1).processedQuantity())
+        .isZero();
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
