@@ -1341,41 +1341,47 @@ final class RefundDesk {
         throw new IllegalArgumentException("no return " + returnId);
       }
       StoredOrder order = found.order;
+      Map<String, Integer> left = new HashMap<>();
+      for (Map.Entry<String, Integer> entry : quantityBySku.entrySet()) {
+        int quantity = entry.getValue() == null ? 0 : entry.getValue();
+        if (quantity <= 0) {
+          throw new IllegalArgumentException(
+              "quantity of SKU " + entry.getKey() + " must be positive");
+        }
+        left.put(entry.getKey(), quantity);
+      }
+      // The return's lines in order, whatever order the map iterates in.
       List<Map<String, Object>> lineInputs = new ArrayList<>();
       List<Processing> processing = new ArrayList<>();
-      for (Map.Entry<String, Integer> entry : quantityBySku.entrySet()) {
-        String sku = entry.getKey();
-        int left = entry.getValue() == null ? 0 : entry.getValue();
-        if (left <= 0) {
-          throw new IllegalArgumentException("quantity of SKU " + sku + " must be positive");
+      for (ReturnLine line : found.lines) {
+        String sku = line.fulfillmentLine().lineItem().sku();
+        int quantity = Math.min(left.getOrDefault(sku, 0), line.unprocessedQuantity());
+        if (quantity <= 0) {
+          continue;
         }
-        for (ReturnLine line : found.lines) {
-          int quantity = Math.min(left, line.unprocessedQuantity());
-          if (quantity > 0 && Objects.equals(sku, line.fulfillmentLine().lineItem().sku())) {
-            String type = restock ? "RESTOCKED" : "NOT_RESTOCKED";
-            Map<String, Object> disposition = new LinkedHashMap<>();
-            disposition.put("reverseFulfillmentOrderLineItemId", line.reverseLineId());
-            disposition.put("quantity", quantity);
-            disposition.put("dispositionType", type);
-            disposition.put("locationId", state.location().id());
-            lineInputs.add(
-                Map.of(
-                    "id", line.id(), "quantity", quantity, "dispositions", List.of(disposition)));
-            processing.add(
-                new Processing(
-                    line,
-                    quantity,
-                    List.of(new PlannedDisposition(quantity, type, state.location())),
-                    String.valueOf(processing.size())));
-            left -= quantity;
-          }
-        }
-        if (left > 0) {
+        String type = restock ? "RESTOCKED" : "NOT_RESTOCKED";
+        Map<String, Object> disposition = new LinkedHashMap<>();
+        disposition.put("reverseFulfillmentOrderLineItemId", line.reverseLineId());
+        disposition.put("quantity", quantity);
+        disposition.put("dispositionType", type);
+        disposition.put("locationId", state.location().id());
+        lineInputs.add(
+            Map.of("id", line.id(), "quantity", quantity, "dispositions", List.of(disposition)));
+        processing.add(
+            new Processing(
+                line,
+                quantity,
+                List.of(new PlannedDisposition(quantity, type, state.location())),
+                String.valueOf(processing.size())));
+        left.merge(sku, -quantity, Integer::sum);
+      }
+      for (Map.Entry<String, Integer> entry : left.entrySet()) {
+        if (entry.getValue() > 0) {
           throw new IllegalArgumentException(
               "only "
-                  + (entry.getValue() - left)
+                  + (quantityBySku.get(entry.getKey()) - entry.getValue())
                   + " unprocessed units of SKU "
-                  + sku
+                  + entry.getKey()
                   + " are in return "
                   + returnId);
         }

@@ -121,7 +121,10 @@ class ReturnProcessTest {
             .path("id")
             .asString();
     simulator.fulfill(orderId, Map.of(), "UPS", "1Z1", null);
-    returnId = simulator.requestReturn(orderId, Map.of("MUG", 2, "TEE", 1));
+    Map<String, Integer> returned = new LinkedHashMap<>();
+    returned.put("MUG", 2);
+    returned.put("TEE", 1);
+    returnId = simulator.requestReturn(orderId, returned);
     saleId =
         client
             .post(SALE, Map.of("id", orderId))
