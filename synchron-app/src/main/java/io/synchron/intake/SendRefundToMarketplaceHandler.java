@@ -112,6 +112,18 @@ class SendRefundToMarketplaceHandler implements JobHandler {
           + " (or reverse the Shopify refund), then dismiss.");
     }
 
+    if (transfer.inDoubt()) {
+      // The last attempt's answer was lost: split as it was split then (against the refunds known before it), and
+      // adopt the marketplace's new refunds that match instead of sending again.
+      if (RefundSplit.split(asBefore(current, transfer), transfer.figures()) instanceof RefundSplit.Split then) {
+        List<String> adopted = adopt(current, transfer, then.parts(), id);
+        if (adopted != null) {
+          settle(id, transfer, adopted, then.parts(), taxIncluded, currency, context, " (found on the marketplace"
+              + " after an attempt whose answer was lost; not sent again)");
+          return;
+        }
+      }
+    }
     RefundSplit.Outcome outcome = RefundSplit.split(current, transfer.figures());
     if (outcome instanceof RefundSplit.NothingToSend nothing) {
       tx.executeWithoutResult(status -> {
@@ -131,14 +143,6 @@ class SendRefundToMarketplaceHandler implements JobHandler {
     Set<String> existing = new HashSet<>();
     for (MarketplaceOrder.Line l : current.lines()) {
       l.refunds().forEach(r -> existing.add(r.id()));
-    }
-    if (transfer.inDoubt()) {
-      List<String> adopted = adopt(current, transfer, parts, id);
-      if (adopted != null) {
-        settle(id, transfer, adopted, parts, taxIncluded, currency, context, " (found on the marketplace after an"
-            + " attempt whose answer was lost; not sent again)");
-        return;
-      }
     }
     String reason = reference.refundReason(order.channelId(), null);
     List<LineRefund> lines = parts.stream()
@@ -185,6 +189,20 @@ class SendRefundToMarketplaceHandler implements JobHandler {
       adopted.add(match);
     }
     return adopted;
+  }
+
+  /** The order with only the refunds the marketplace had before the last attempt. */
+  private static MarketplaceOrder asBefore(MarketplaceOrder current, RefundTransfer transfer) {
+    Set<String> known = new HashSet<>(transfer.knownRefundIds());
+    List<MarketplaceOrder.Line> lines = current.lines().stream()
+        .map(l -> new MarketplaceOrder.Line(l.lineId(), l.sku(), l.title(), l.quantity(), l.unitPrice(), l.price(),
+            l.shippingPrice(), l.commission(), l.taxes(), l.shippingTaxes(), l.rawState(),
+            l.refunds().stream().filter(r -> known.contains(r.id())).toList()))
+        .toList();
+    return new MarketplaceOrder(current.orderId(), current.commercialId(), current.state(), current.rawState(),
+        current.createdAt(), current.updatedAt(), current.currency(), current.taxMode(), current.rawTaxMode(),
+        current.shippingPrice(), current.totalPrice(), current.totalCommission(), current.shippingDeadline(),
+        current.customerOrderReference(), current.salesChannel(), current.shippingMethod(), current.customer(), lines);
   }
 
   private static boolean same(BigDecimal a, BigDecimal b) {

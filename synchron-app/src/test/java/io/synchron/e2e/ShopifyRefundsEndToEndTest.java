@@ -100,8 +100,9 @@ class ShopifyRefundsEndToEndTest extends EndToEndTest {
         .params(id).query(String.class).list());
   }
 
-  private List<String> parkedErrors(String kind) {
-    return jdbc.sql("select last_error from job where kind = ? and state = 'EXCEPTION'").params(kind)
+  private List<String> parkedErrors(String id, String kind) {
+    return jdbc.sql("select j.last_error from job j join synced_order o on o.id = j.synced_order_id"
+            + " where o.marketplace_order_id = ? and j.kind = ? and j.state = 'EXCEPTION'").params(id, kind)
         .query(String.class).list();
   }
 
@@ -193,7 +194,7 @@ class ShopifyRefundsEndToEndTest extends EndToEndTest {
     refundInShopify(id, Map.of("SKU-1", 2), null);
 
     assertThat(mirakl.callCount("OR28", id)).isZero();
-    assertThat(parkedErrors("SEND_REFUND_TO_MARKETPLACE")).singleElement().satisfies(e -> assertThat(e)
+    assertThat(parkedErrors(id, "SEND_REFUND_TO_MARKETPLACE")).singleElement().satisfies(e -> assertThat(e)
         .contains("40.00 EUR on line " + id + "-1", "10.00 EUR is still refundable"));
   }
 
@@ -221,7 +222,7 @@ class ShopifyRefundsEndToEndTest extends EndToEndTest {
     refundInShopify(id, Map.of("SKU-2", 1), null);
 
     assertThat(mirakl.callCount("OR28", id)).isZero();
-    assertThat(parkedErrors("SEND_REFUND_TO_MARKETPLACE")).singleElement()
+    assertThat(parkedErrors(id, "SEND_REFUND_TO_MARKETPLACE")).singleElement()
         .satisfies(e -> assertThat(e).contains("once it is CLOSED"));
   }
 
