@@ -372,6 +372,24 @@ public final class MiraklSimulator implements AutoCloseable {
   }
 
   /**
+   * The operator refunds a line with explicit taxes per code (the order's tax code is {@code VAT}),
+   * e.g. a tax-only refund: amount and shipping zero, taxes given. Same rules as {@link
+   * #refundByOperator(String, String, BigDecimal, BigDecimal, String)}.
+   */
+  public String refundByOperator(
+      String orderId,
+      String lineId,
+      BigDecimal amount,
+      BigDecimal shippingAmount,
+      Map<String, BigDecimal> taxes,
+      String reasonCode) {
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(shippingAmount, "shippingAmount");
+    Objects.requireNonNull(taxes, "taxes");
+    return book.refundByOperator(orderId, lineId, amount, shippingAmount, taxes, reasonCode);
+  }
+
+  /**
    * The operator pays back every refund of the order still waiting: each becomes REFUNDED with a
    * transaction number and date. Stamps the order only if a refund changed.
    *

@@ -438,6 +438,16 @@ final class OrderBook {
   /** A refund the operator's customer service makes, amounts in the order's own tax mode. */
   synchronized String refundByOperator(
       String orderId, String lineId, BigDecimal amount, BigDecimal shippingAmount, String reason) {
+    return refundByOperator(orderId, lineId, amount, shippingAmount, null, reason);
+  }
+
+  synchronized String refundByOperator(
+      String orderId,
+      String lineId,
+      BigDecimal amount,
+      BigDecimal shippingAmount,
+      Map<String, BigDecimal> taxes,
+      String reason) {
     SimOrder order = find(orderId);
     SimLine line = order.line(lineId);
     if (line == null) {
@@ -448,7 +458,7 @@ final class OrderBook {
     }
     Adjustment.Request request =
         new Adjustment.Request(
-            lineId, amount, shippingAmount, 0, reason, null, null, null, "refund");
+            lineId, amount, shippingAmount, 0, reason, taxes, null, null, "refund");
     try {
       requireRefundable(order, line, request);
       Adjustment.Totals left = line.paid().minus(line.adjusted());

@@ -268,6 +268,19 @@ class RefundingTest {
   }
 
   @Test
+  void theOperatorCanRefundTaxOnlyWithExplicitTaxes() {
+    String orderId = Fixtures.shipped(simulator, client);
+
+    simulator.refundByOperator(orderId, orderId + "-2", BigDecimal.ZERO, BigDecimal.ZERO,
+        java.util.Map.of("VAT", new BigDecimal("1.00")), "20");
+
+    JsonNode listed = client.order(orderId).at("/order_lines/1/refunds/0");
+    assertThat(listed.get("amount").decimalValue()).isEqualByComparingTo("0");
+    assertThat(listed.at("/taxes/0/code").stringValue()).isEqualTo("VAT");
+    assertThat(listed.at("/taxes/0/amount").decimalValue()).isEqualByComparingTo("1.00");
+  }
+
+  @Test
   void theOperatorCannotRefundMoreThanTheLineCost() {
     String orderId = Fixtures.shipped(simulator, client);
 
