@@ -241,6 +241,33 @@ class ShopifyRefundsEndToEndTest extends EndToEndTest {
     assertThat(mirakl.callCount("OR28", id)).isZero();
   }
 
+  @Test
+  void aTaxOnlyRefundOnTheMarketplaceReachesShopifyForTheTaxGivenBack() throws Exception {
+    String id = shippedOrder(NewOrder.TAX_EXCLUDED);
+
+    mirakl.refundByOperator(id, id + "-1", BigDecimal.ZERO, BigDecimal.ZERO, Map.of("VAT", new BigDecimal("3.00")),
+        "15");
+    pollAndSettle();
+
+    var order = shopify.orderBySourceIdentifier("mirakl:" + CHANNEL + ":" + id).orElseThrow();
+    assertThat(order.refunds()).hasSize(1);
+    assertThat(order.totalRefunded()).isEqualByComparingTo("3.00");
+    settleWebhooks();
+    assertThat(mirakl.callCount("OR28", id)).isZero();
+  }
+
+  @Test
+  void moneyRefundedInShopifyWithoutALineIsAnExceptionNamingTheAmount() throws Exception {
+    String id = shippedOrder(NewOrder.TAX_EXCLUDED);
+
+    shopify.refundMoneyOnly(gid(id), new BigDecimal("4.00"), "Goodwill");
+    settleWebhooks();
+
+    assertThat(mirakl.callCount("OR28", id)).isZero();
+    assertThat(parkedErrors(id, "SEND_REFUND_TO_MARKETPLACE")).singleElement()
+        .satisfies(e -> assertThat(e).contains("gave back 4.00 EUR", "not tied to any line"));
+  }
+
   private HttpResponse<String> post(String path, String body) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
