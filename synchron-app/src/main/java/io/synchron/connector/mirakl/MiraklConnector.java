@@ -222,6 +222,150 @@ public final class MiraklConnector implements MarketplaceConnector {
         new MiraklDtos.ResolveIncident(reasonCode));
   }
 
+  /** The page size of RT11 reads (Mirakl's maximum). */
+  static final int RETURNS_PAGE_SIZE = 100;
+
+  /** The method of the returns the shop creates: the customer sends the parcel back. */
+  static final String RETURN_METHOD = "RETURN_METHOD_BY_MAIL";
+
+  @Override
+  public List<MarketplaceReturn> returnsUpdatedSince(Instant since) {
+    List<MarketplaceReturn> found = new ArrayList<>(
+        returns(Map.of("return_last_updated_from", DateTimeFormatter.ISO_INSTANT.format(since)), RETURNS_PAGE_SIZE));
+    // RT11 sorts by creation date only; callers want the oldest change first.
+    found.sort(java.util.Comparator.comparing(MarketplaceReturn::updatedAt,
+        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+    return found;
+  }
+
+  @Override
+  public Optional<MarketplaceReturn> marketplaceReturn(String returnId) {
+    return returns(Map.of("return_id", returnId), RETURNS_PAGE_SIZE).stream()
+        .filter(r -> returnId.equals(r.id()))
+        .findFirst();
+  }
+
+  @Override
+  public List<MarketplaceReturn> returnsOfOrder(String orderCommercialId) {
+    return returns(Map.of("order_commercial_id", orderCommercialId), RETURNS_PAGE_SIZE).stream()
+        .filter(r -> orderCommercialId.equals(r.orderCommercialId()))
+        .toList();
+  }
+
+  /**
+   * Every page of RT11 with these filters, in Mirakl's order (creation date), following next_page_token as DR11
+   * does. Package-visible so the contract test can page with a small page size.
+   */
+  List<MarketplaceReturn> returns(Map<String, String> filters, int pageSize) {
+    List<MarketplaceReturn> found = new ArrayList<>();
+    String token = null;
+    for (int page = 0; page < 1000; page++) {
+      Map<String, String> query = new LinkedHashMap<>(filters);
+      query.put("limit", Integer.toString(Math.max(1, Math.min(100, pageSize))));
+      if (token != null) {
+        query.put("page_token", token);
+      }
+      MiraklDtos.ReturnPage answer = parse("RT11", returnsCall("RT11", () -> client.get("RT11", "/api/returns", query)),
+          MiraklDtos.ReturnPage.class);
+      if (answer.data() == null) {
+        throw new MalformedPayloadException(PLATFORM, "RT11 answered without data[]", null);
+      }
+      for (MiraklDtos.Return r : answer.data()) {
+        found.add(toReturn("RT11", r));
+      }
+      if (answer.nextPageToken() == null || answer.nextPageToken().isEmpty()) {
+        break;
+      }
+      token = answer.nextPageToken();
+    }
+    return found;
+  }
+
+  @Override
+  public List<String> decideReturn(String returnId, boolean accept, String rejectionReasonCode) {
+    MiraklDtos.ReturnDecisions body = new MiraklDtos.ReturnDecisions(List.of(
+        new MiraklDtos.ReturnDecision(returnId, accept, accept ? null : rejectionReasonCode)));
+    return updateErrors("RT21", returnsCall("RT21", () -> client.put("RT21", "/api/returns/accept", body)));
+  }
+
+  @Override
+  public List<String> receiveReturn(String returnId) {
+    MiraklDtos.ReturnIds body = new MiraklDtos.ReturnIds(List.of(new MiraklDtos.ReturnId(returnId)));
+    return updateErrors("RT25", returnsCall("RT25", () -> client.put("RT25", "/api/returns/receive", body)));
+  }
+
+  @Override
+  public MarketplaceReturn createReturn(String orderCommercialId, Map<String, Integer> quantityByLine,
+      String reasonCode) {
+    List<MiraklDtos.ReturnLine> lines = quantityByLine.entrySet().stream()
+        .filter(e -> e.getValue() != null && e.getValue() > 0)
+        .map(e -> new MiraklDtos.ReturnLine(e.getKey(), e.getValue(), reasonCode))
+        .toList();
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("A return of order " + orderCommercialId + " needs at least one unit");
+    }
+    MiraklDtos.NewReturns body = new MiraklDtos.NewReturns(List.of(
+        new MiraklDtos.NewReturn(orderCommercialId, RETURN_METHOD, reasonCode, true, lines)));
+    MiraklDtos.ReturnsCreated created = parse("RT01",
+        returnsCall("RT01", () -> client.post("RT01", "/api/returns", body)), MiraklDtos.ReturnsCreated.class);
+    if (created.returnErrors() != null && !created.returnErrors().isEmpty()) {
+      String message = created.returnErrors().stream()
+          .map(e -> e.message() == null ? "(no message)" : e.message())
+          .collect(java.util.stream.Collectors.joining("; "));
+      throw new MiraklException("RT01 refused the return of " + orderCommercialId + ": " + message, 200, null, null,
+          new io.synchron.shared.Failure.Permanent(message), null);
+    }
+    if (created.returnSuccess() == null || created.returnSuccess().isEmpty()) {
+      throw new MalformedPayloadException(PLATFORM, "RT01 answered neither a return nor an error", null);
+    }
+    return toReturn("RT01", created.returnSuccess().get(0));
+  }
+
+  /** Runs an RT call; a 404 means the operator has not enabled returns (the endpoints are not there). */
+  private String returnsCall(String operation, java.util.function.Supplier<String> call) {
+    try {
+      return call.get();
+    } catch (MiraklException e) {
+      if (e.status() == 404) {
+        throw new io.synchron.connector.FeatureUnavailableException(
+            "Returns are not enabled on this marketplace (" + operation + " answered 404)");
+      }
+      throw e;
+    }
+  }
+
+  /** RT21 and RT25 answer 200 with return_errors for the returns they refused: their messages. */
+  private List<String> updateErrors(String operation, String answer) {
+    MiraklDtos.ReturnUpdates updates = parse(operation, answer, MiraklDtos.ReturnUpdates.class);
+    if (updates.returnErrors() == null) {
+      return List.of();
+    }
+    return updates.returnErrors().stream()
+        .map(e -> e.message() == null ? operation + " refused the return without a message" : e.message())
+        .toList();
+  }
+
+  private static MarketplaceReturn toReturn(String operation, MiraklDtos.Return r) {
+    if (r.id() == null) {
+      throw new MalformedPayloadException(PLATFORM, operation + " answered a return without an id", null);
+    }
+    List<ReturnLine> lines = new ArrayList<>();
+    String lineReason = null;
+    for (MiraklDtos.ReturnLine line : r.returnLines() == null ? List.<MiraklDtos.ReturnLine>of() : r.returnLines()) {
+      if (line == null || line.orderLineId() == null || line.quantity() == null) {
+        throw new MalformedPayloadException(PLATFORM,
+            operation + " answered return " + r.id() + " with a line missing order_line_id or quantity", null);
+      }
+      lines.add(new ReturnLine(line.orderLineId(), line.quantity()));
+      if (lineReason == null) {
+        lineReason = line.reasonCode();
+      }
+    }
+    return new MarketplaceReturn(r.id(), r.orderId(), r.orderCommercialId(),
+        r.state() != null ? r.state() : r.status(), r.reasonCode() != null ? r.reasonCode() : lineReason, lines,
+        r.lastUpdated());
+  }
+
   @Override
   public List<String> uploadDocument(String orderId, String fileName, String typeCode, byte[] content) {
     String metadata = json.writeValueAsString(java.util.Map.of("order_documents",

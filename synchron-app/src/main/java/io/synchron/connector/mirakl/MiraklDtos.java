@@ -139,4 +139,39 @@ final class MiraklDtos {
   record AcceptLine(String id, boolean accepted) {}
 
   record Accept(List<AcceptLine> orderLines) {}
+
+  /** RT11 (and RT01's return_success): a return. RT01's example says {@code status} where the schema says state. */
+  record Return(String id, String orderId, String orderCommercialId, String state, String status,
+      String reasonCode, List<ReturnLine> returnLines, Instant lastUpdated) {}
+
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record ReturnLine(String orderLineId, Integer quantity, String reasonCode) {}
+
+  record ReturnPage(List<Return> data, String nextPageToken) {}
+
+  /** A return the shop creates (RT01): accepted at once when {@code accepted} is true. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record NewReturn(String orderCommercialId, String methodCode, String reasonCode, Boolean accepted,
+      List<ReturnLine> returnLines) {}
+
+  record NewReturns(List<NewReturn> returns) {}
+
+  record ReturnCreationError(String message, String orderCommercialId) {}
+
+  record ReturnsCreated(List<ReturnCreationError> returnErrors, List<Return> returnSuccess) {}
+
+  /** RT21: a refusal names a RETURN_REJECTION reason. */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record ReturnDecision(String id, boolean accepted, String rejectionReasonCode) {}
+
+  record ReturnDecisions(List<ReturnDecision> returns) {}
+
+  record ReturnId(String id) {}
+
+  record ReturnIds(List<ReturnId> returns) {}
+
+  record ReturnUpdateError(String id, String message) {}
+
+  /** RT21, RT25: each return updated or refused on its own. */
+  record ReturnUpdates(List<ReturnUpdateError> returnErrors, List<ReturnId> returnSuccess) {}
 }

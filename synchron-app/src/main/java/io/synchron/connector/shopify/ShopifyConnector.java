@@ -38,6 +38,18 @@ public final class ShopifyConnector implements ShopifyGateway {
   private final ShopifyGraphQlClient client;
   private final String inventoryBehaviour;
   private volatile boolean idDefinitionReady;
+  /**
+   * The order of each return this connector has seen (opened, or read with an order), most recent last: a return is
+   * then read through its order, which every Shopify (and the simulator) serves, rather than by the root
+   * {@code return} query. Bounded; a return not in it is read by id.
+   */
+  private final Map<String, String> orderOfReturn = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > 10_000;
+        }
+      });
 
   public ShopifyConnector(
       String shopId,
@@ -375,6 +387,24 @@ public final class ShopifyConnector implements ShopifyGateway {
       refunds.add(new ShopifyGateway.Refund(r.path("id").asString(), instant(r.path("createdAt")),
           r.path("note").asString(null), refundedLines, shipping, shippingTax, money(r.path("totalRefundedSet"))));
     }
+    List<ShopifyGateway.Return> returns = new ArrayList<>();
+    if (order.path("returns").path("pageInfo").path("hasNextPage").asBoolean(false)) {
+      // Five returns keep the query's cost in bounds; more on one order is not expected from marketplace flows.
+      log.warn("Shop {}: order {} has more returns than OrderForSync reads; only the first are shown", shopId,
+          order.path("id").asString());
+    }
+    for (JsonNode r : order.path("returns").path("nodes")) {
+      List<ShopifyGateway.ReturnedLine> returned = new ArrayList<>();
+      for (JsonNode rl : r.path("returnLineItems").path("nodes")) {
+        JsonNode item = rl.path("fulfillmentLineItem").path("lineItem");
+        returned.add(new ShopifyGateway.ReturnedLine(item.path("id").asString(null), item.path("sku").asString(null),
+            rl.path("quantity").asInt(), rl.path("processedQuantity").asInt()));
+      }
+      String returnGid = r.path("id").asString();
+      rememberOrderOf(returnGid, order.path("id").asString());
+      returns.add(new ShopifyGateway.Return(returnGid, r.path("name").asString(null), r.path("status").asString(null),
+          returned));
+    }
     return Optional.of(new OrderState(
         order.path("id").asString(),
         order.path("name").asString(null),
@@ -385,7 +415,8 @@ public final class ShopifyConnector implements ShopifyGateway {
         fulfillments,
         refunds,
         money(order.path("totalRefundedSet")),
-        order.path("displayFinancialStatus").asString(null)));
+        order.path("displayFinancialStatus").asString(null),
+        returns));
   }
 
   /** The shop-currency amount of a MoneyBag; zero when absent. */
@@ -508,6 +539,286 @@ public final class ShopifyConnector implements ShopifyGateway {
     input.put("transactions", List.of(Map.of("orderId", orderGid, "kind", "REFUND", "gateway", gateway,
         "amount", Money.format(amount, currency))));
     return input;
+  }
+
+  /** Units held by returns in these states no longer count as returnable. */
+  private static final java.util.Set<String> RELEASED_RETURN_STATUSES = java.util.Set.of("CANCELED", "DECLINED");
+
+  @Override
+  public String openReturn(String orderGid, Map<String, Integer> quantityByLineItem, String returnReason,
+      String note) {
+    JsonNode order = client.execute("ReturnableFulfillmentLines", Map.of("id", orderGid)).path("order");
+    if (!order.isObject()) {
+      throw permanent("returnCreate", "order " + orderGid + " does not exist", "NOT_FOUND");
+    }
+    List<Map<String, Object>> lines = returnLines(order, quantityByLineItem, returnReason, note);
+    JsonNode payload = client.execute("OpenReturn", Map.of("input", returnInput(orderGid, lines))).path("returnCreate");
+    throwIfUserErrors("returnCreate", payload.path("userErrors"));
+    String returnGid = payload.path("return").path("id").asString(null);
+    if (returnGid == null) {
+      throw new ShopifyException("returnCreate answered neither a return nor userErrors", 200, null, null,
+          new Failure.Retry("empty"), null);
+    }
+    rememberOrderOf(returnGid, orderGid);
+    return returnGid;
+  }
+
+  /**
+   * The returnCreate lines for units of line items: each line item's units are taken from its fulfilled units (of
+   * successful fulfillments, oldest first) not already held by a return that was not cancelled or declined.
+   * Package-visible for the contract test.
+   */
+  static List<Map<String, Object>> returnLines(JsonNode order, Map<String, Integer> quantityByLineItem,
+      String returnReason, String note) {
+    JsonNode returns = order.path("returns");
+    if (returns.path("pageInfo").path("hasNextPage").asBoolean(false)) {
+      throw permanent("returnCreate", "order " + order.path("id").asString() + " has more returns than Synchron reads",
+          null);
+    }
+    Map<String, Integer> held = new HashMap<>();
+    for (JsonNode r : returns.path("nodes")) {
+      if (RELEASED_RETURN_STATUSES.contains(r.path("status").asString(""))) {
+        continue;
+      }
+      if (r.path("returnLineItems").path("pageInfo").path("hasNextPage").asBoolean(false)) {
+        throw permanent("returnCreate", "return " + r.path("id").asString() + " has more lines than Synchron reads",
+            null);
+      }
+      for (JsonNode rl : r.path("returnLineItems").path("nodes")) {
+        String fulfillmentLine = rl.path("fulfillmentLineItem").path("id").asString(null);
+        if (fulfillmentLine != null) {
+          held.merge(fulfillmentLine, rl.path("quantity").asInt(), Integer::sum);
+        }
+      }
+    }
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (Map.Entry<String, Integer> wanted : quantityByLineItem.entrySet()) {
+      int left = wanted.getValue() == null ? 0 : wanted.getValue();
+      if (left <= 0) {
+        continue;
+      }
+      int asked = left;
+      for (JsonNode f : order.path("fulfillments")) {
+        if (!"SUCCESS".equals(f.path("status").asString(null))) {
+          continue;
+        }
+        if (f.path("fulfillmentLineItems").path("pageInfo").path("hasNextPage").asBoolean(false)) {
+          throw permanent("returnCreate", "fulfillment " + f.path("id").asString()
+              + " has more lines than Synchron reads", null);
+        }
+        for (JsonNode fl : f.path("fulfillmentLineItems").path("nodes")) {
+          if (left == 0 || !wanted.getKey().equals(fl.path("lineItem").path("id").asString(null))) {
+            continue;
+          }
+          String id = fl.path("id").asString();
+          int free = fl.path("quantity").asInt(0) - held.getOrDefault(id, 0);
+          int taken = Math.min(left, Math.max(0, free));
+          if (taken > 0) {
+            held.merge(id, taken, Integer::sum);
+            left -= taken;
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("fulfillmentLineItemId", id);
+            line.put("quantity", taken);
+            putIfPresent(line, "returnReason", returnReason);
+            putIfPresent(line, "returnReasonNote", note == null ? null : truncate(note, 255));
+            lines.add(line);
+          }
+        }
+      }
+      if (left > 0) {
+        throw permanent("returnCreate", "only " + (asked - left) + " fulfilled unit(s) of line item " + wanted.getKey()
+            + " can be returned, not " + asked, "NOT_RETURNABLE");
+      }
+    }
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("A return needs at least one unit");
+    }
+    return lines;
+  }
+
+  /** The returnCreate input; package-visible for the contract test. */
+  static Map<String, Object> returnInput(String orderGid, List<Map<String, Object>> lines) {
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("orderId", orderGid);
+    input.put("returnLineItems", lines);
+    return input;
+  }
+
+  @Override
+  public void processReturn(String returnGid, boolean restock) {
+    ReturnToProcess read = readReturnToProcess(returnGid);
+    Map<String, Object> input = returnProcessInput(read.returned(), read.fulfillments(), read.firstLocation(),
+        restock);
+    if (input == null) {
+      return;
+    }
+    JsonNode payload = client.execute("ProcessReturn", Map.of("input", input)).path("returnProcess");
+    throwIfUserErrors("returnProcess", payload.path("userErrors"));
+  }
+
+  /** A return read for processing, with its order's fulfillments (for locations) and the shop's first location. */
+  private record ReturnToProcess(JsonNode returned, JsonNode fulfillments, String firstLocation) {}
+
+  /**
+   * Reads a return through its order when the order is known (walking the order's returns one by one), else by id
+   * (the root {@code return} query).
+   */
+  private ReturnToProcess readReturnToProcess(String returnGid) {
+    String orderGid = orderOfReturn.get(returnGid);
+    if (orderGid != null) {
+      String after = null;
+      for (int page = 0; page < 250; page++) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("id", orderGid);
+        variables.put("after", after);
+        JsonNode data = client.execute("OrderReturnToProcess", variables);
+        JsonNode order = data.path("order");
+        if (!order.isObject()) {
+          break;
+        }
+        JsonNode returns = order.path("returns");
+        for (JsonNode r : returns.path("nodes")) {
+          if (returnGid.equals(r.path("id").asString(null))) {
+            return new ReturnToProcess(r, order.path("fulfillments"), firstLocation(data));
+          }
+        }
+        JsonNode pageInfo = returns.path("pageInfo");
+        after = pageInfo.path("hasNextPage").asBoolean(false) ? pageInfo.path("endCursor").asString(null) : null;
+        if (after == null) {
+          break;
+        }
+      }
+    }
+    JsonNode data = client.execute("ReturnToProcess", Map.of("id", returnGid));
+    JsonNode returned = data.path("return");
+    if (!returned.isObject()) {
+      throw permanent("returnProcess", "return " + returnGid + " does not exist", "NOT_FOUND");
+    }
+    rememberOrderOf(returnGid, returned.path("order").path("id").asString(null));
+    return new ReturnToProcess(returned, returned.path("order").path("fulfillments"), firstLocation(data));
+  }
+
+  private static String firstLocation(JsonNode data) {
+    JsonNode nodes = data.path("locations").path("nodes");
+    return nodes.isArray() && !nodes.isEmpty() ? nodes.get(0).path("id").asString(null) : null;
+  }
+
+  /**
+   * The returnProcess input disposing of every unprocessed unit of a return (RESTOCKED at the location of the
+   * fulfillment the units came from, else of any of the order's fulfillments, else the shop's first location; or
+   * NOT_RESTOCKED), without a refund; null when nothing is left to process. Package-visible for the contract test.
+   */
+  static Map<String, Object> returnProcessInput(JsonNode returned, JsonNode fulfillments, String firstLocation,
+      boolean restock) {
+    String returnGid = returned.path("id").asString();
+    if (returned.path("returnLineItems").path("pageInfo").path("hasNextPage").asBoolean(false)) {
+      throw permanent("returnProcess", "return " + returnGid + " has more lines than Synchron reads", null);
+    }
+    int unprocessed = 0;
+    for (JsonNode rl : returned.path("returnLineItems").path("nodes")) {
+      unprocessed += Math.max(0, rl.path("unprocessedQuantity").asInt(0));
+    }
+    if (unprocessed == 0) {
+      return null;
+    }
+    String status = returned.path("status").asString("");
+    if (!"OPEN".equals(status)) {
+      throw permanent("returnProcess", "return " + returnGid + " is " + status + " with " + unprocessed
+          + " unprocessed unit(s); only an OPEN return can be processed", "INVALID_STATE");
+    }
+    // The reverse fulfillment order line of each fulfillment line item, in order (a return may hold one twice).
+    Map<String, java.util.Deque<String>> reverseLines = new HashMap<>();
+    for (JsonNode rfo : returned.path("reverseFulfillmentOrders").path("nodes")) {
+      for (JsonNode rl : rfo.path("lineItems").path("nodes")) {
+        reverseLines.computeIfAbsent(rl.path("fulfillmentLineItem").path("id").asString(""),
+            k -> new java.util.ArrayDeque<>()).add(rl.path("id").asString());
+      }
+    }
+    Map<String, String> locationOfFulfillmentLine = new HashMap<>();
+    String successLocation = null;
+    String anyLocation = null;
+    for (JsonNode f : fulfillments) {
+      String location = f.path("location").path("id").asString(null);
+      if (location == null) {
+        continue;
+      }
+      if (successLocation == null && "SUCCESS".equals(f.path("status").asString(null))) {
+        successLocation = location;
+      }
+      anyLocation = anyLocation == null ? location : anyLocation;
+      for (JsonNode fl : f.path("fulfillmentLineItems").path("nodes")) {
+        locationOfFulfillmentLine.putIfAbsent(fl.path("id").asString(), location);
+      }
+    }
+    String fallbackLocation = successLocation != null ? successLocation : anyLocation != null ? anyLocation
+        : firstLocation;
+    List<Object> lines = new ArrayList<>();
+    for (JsonNode rl : returned.path("returnLineItems").path("nodes")) {
+      int quantity = rl.path("unprocessedQuantity").asInt(0);
+      String fulfillmentLine = rl.path("fulfillmentLineItem").path("id").asString(null);
+      java.util.Deque<String> candidates = fulfillmentLine == null ? null : reverseLines.get(fulfillmentLine);
+      String reverseLine = candidates == null ? null : candidates.poll();
+      if (quantity <= 0) {
+        continue;
+      }
+      if (reverseLine == null) {
+        throw permanent("returnProcess", "return line item " + rl.path("id").asString() + " of " + returnGid
+            + " has no reverse fulfillment order line item to dispose of its units", null);
+      }
+      Map<String, Object> disposition = new LinkedHashMap<>();
+      disposition.put("reverseFulfillmentOrderLineItemId", reverseLine);
+      disposition.put("quantity", quantity);
+      disposition.put("dispositionType", restock ? "RESTOCKED" : "NOT_RESTOCKED");
+      if (restock) {
+        String location = fulfillmentLine == null ? fallbackLocation
+            : locationOfFulfillmentLine.getOrDefault(fulfillmentLine, fallbackLocation);
+        if (location == null) {
+          throw permanent("returnProcess", "no location to restock the units of return " + returnGid + " at", null);
+        }
+        disposition.put("locationId", location);
+      }
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("id", rl.path("id").asString());
+      line.put("quantity", quantity);
+      line.put("dispositions", List.of(disposition));
+      lines.add(line);
+    }
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("returnId", returnGid);
+    input.put("returnLineItems", lines);
+    input.put("notifyCustomer", false);
+    return input;
+  }
+
+  @Override
+  public void closeReturn(String returnGid) {
+    JsonNode payload = client.execute("CloseReturn", Map.of("id", returnGid)).path("returnClose");
+    throwIfUserErrors("returnClose", payload.path("userErrors"));
+  }
+
+  private void rememberOrderOf(String returnGid, String orderGid) {
+    if (returnGid != null && orderGid != null) {
+      orderOfReturn.put(returnGid, orderGid);
+    }
+  }
+
+  /** A refusal by Shopify (userErrors) is permanent: sending the same input again cannot succeed. */
+  private static void throwIfUserErrors(String mutation, JsonNode errors) {
+    if (errors.isArray() && !errors.isEmpty()) {
+      String messages = java.util.stream.StreamSupport.stream(errors.spliterator(), false)
+          .map(e -> e.path("message").asString("") + fieldOf(e))
+          .collect(Collectors.joining("; "));
+      throw new ShopifyException(mutation + " refused: " + messages, 200, errors.get(0).path("code").asString(null),
+          null, new Failure.Permanent(messages), null);
+    }
+  }
+
+  private static ShopifyException permanent(String mutation, String message, String code) {
+    return new ShopifyException(mutation + ": " + message, 200, code, null, new Failure.Permanent(message), null);
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
   }
 
   /** Cost points used so far, for the benchmark. */

@@ -3,7 +3,9 @@ package io.synchron.connector.mirakl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synchron.connector.MarketplaceConnector.MarketplaceReturn;
 import io.synchron.connector.MarketplaceConnector.OrderPage;
+import io.synchron.connector.MarketplaceConnector.ReturnLine;
 import io.synchron.connector.PlatformException;
 import io.synchron.contracts.MiraklSellerSpec;
 import io.synchron.order.MarketplaceOrder;
@@ -23,8 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The requests Synchron's Mirakl client builds, and the OR11/OR21 answers it reads, conform to Mirakl's published
- * seller OpenAPI spec (read from ../shared/specs/mirakl; the test is skipped, saying so, when that folder is absent).
+ * The requests Synchron's Mirakl client builds, and the answers it reads (orders, shipments, documents, returns),
+ * conform to Mirakl's published seller OpenAPI spec (read from ../shared/specs/mirakl; the test is skipped, saying
+ * so, when that folder is absent).
  */
 class MiraklConnectorContractTest {
 
@@ -272,5 +275,107 @@ class MiraklConnectorContractTest {
   @Test
   void anOperatorWithoutDocumentRequestsHasNone() {
     assertThat(connector.openDocumentRequests()).isEmpty();
+  }
+
+  private String shippedOrder(MiraklSimulator sim, MiraklConnector client) {
+    String id = shippingOrder(sim, client);
+    client.setTracking(id, new io.synchron.connector.MarketplaceConnector.CarrierTracking("UPS", "UPS", null, "1Z9"));
+    client.confirmShipment(id);
+    return id;
+  }
+
+  @Test
+  void returnsConformToRt11Rt21Rt25AndRt01() {
+    Instant before = Instant.now().minusSeconds(5);
+    String id = shippedOrder(simulator, connector);
+    MarketplaceOrder order = connector.currentOrder(id).orElseThrow();
+    String mug = order.lines().get(0).lineId();
+    String plate = order.lines().get(1).lineId();
+    String asked = simulator.requestReturn(id, java.util.Map.of(mug, 1), "RETURN_CHANGED_MIND");
+    String refused = simulator.requestReturn(id, java.util.Map.of(mug, 1), "RETURN_BROKEN_ITEM");
+
+    List<MarketplaceReturn> updated = connector.returnsUpdatedSince(before);
+    assertThat(updated).extracting(MarketplaceReturn::id).containsExactly(asked, refused);
+    assertThat(updated.get(0)).satisfies(r -> {
+      assertThat(r.orderId()).isEqualTo(id);
+      assertThat(r.orderCommercialId()).isEqualTo(order.commercialId());
+      assertThat(r.state()).isEqualTo("WAITING_ACCEPTANCE");
+      assertThat(r.reasonCode()).isEqualTo("RETURN_CHANGED_MIND");
+      assertThat(r.lines()).containsExactly(new ReturnLine(mug, 1));
+      assertThat(r.updatedAt()).isNotNull();
+    });
+
+    assertThat(connector.decideReturn(asked, true, null)).isEmpty();
+    assertThat(connector.decideReturn(asked, true, null)).singleElement()
+        .satisfies(m -> assertThat(m).contains("invalid state"));
+    assertThat(connector.decideReturn(refused, false, "RETURN_REJECTION_NOT_ELIGIBLE")).isEmpty();
+    assertThat(connector.receiveReturn(asked)).isEmpty();
+    assertThat(connector.receiveReturn(refused)).singleElement()
+        .satisfies(m -> assertThat(m).contains("invalid state"));
+
+    assertThat(connector.marketplaceReturn(asked)).get().satisfies(r -> assertThat(r.state()).isEqualTo("RECEIVED"));
+    assertThat(connector.marketplaceReturn(refused)).get().satisfies(r -> assertThat(r.state()).isEqualTo("REFUSED"));
+    assertThat(connector.marketplaceReturn("00000000-0000-0000-0000-000000000000")).isEmpty();
+
+    MarketplaceReturn created = connector.createReturn(order.commercialId(), java.util.Map.of(plate, 1),
+        "RETURN_DEFECTIVE_ITEM");
+    assertThat(created.state()).isEqualTo("IN_PROGRESS");
+    assertThat(created.orderId()).isEqualTo(id);
+    assertThat(created.reasonCode()).isEqualTo("RETURN_DEFECTIVE_ITEM");
+    assertThat(created.lines()).containsExactly(new ReturnLine(plate, 1));
+    assertThat(simulator.returnView(created.id()).methodCode()).isEqualTo("RETURN_METHOD_BY_MAIL");
+    assertThatThrownBy(() -> connector.createReturn(order.commercialId(), java.util.Map.of(plate, 1),
+            "RETURN_DEFECTIVE_ITEM"))
+        .isInstanceOfSatisfying(PlatformException.class, e -> {
+          assertThat(e.failure()).isInstanceOf(Failure.Permanent.class);
+          assertThat(e.getMessage()).contains("cannot be returned");
+        });
+
+    assertThat(connector.returnsOfOrder(order.commercialId())).extracting(MarketplaceReturn::id)
+        .containsExactly(asked, refused, created.id());
+    assertThat(connector.returnsUpdatedSince(before))
+        .isSortedAccordingTo(java.util.Comparator.comparing(MarketplaceReturn::updatedAt))
+        .extracting(MarketplaceReturn::id).containsExactlyInAnyOrder(asked, refused, created.id());
+    assertEveryExchangeConforms();
+  }
+
+  @Test
+  void returnListingsFollowEveryPage() {
+    Instant before = Instant.now().minusSeconds(5);
+    String id = shippedOrder(simulator, connector);
+    MarketplaceOrder order = connector.currentOrder(id).orElseThrow();
+    List<String> made = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      made.add(simulator.requestReturn(id, java.util.Map.of(order.lines().get(i % 2 == 0 ? 0 : 1).lineId(), 1),
+          "RETURN_OTHER"));
+      if (i < 2) {
+        connector.decideReturn(made.get(i), false, "RETURN_REJECTION_NOT_NEEDED");
+      }
+    }
+
+    assertThat(connector.returns(java.util.Map.of("order_commercial_id", order.commercialId()), 2))
+        .extracting(MarketplaceReturn::id).containsExactlyElementsOf(made);
+    assertThat(connector.returns(java.util.Map.of("return_last_updated_from",
+            java.time.format.DateTimeFormatter.ISO_INSTANT.format(before)), 2))
+        .hasSize(5);
+    assertThat(simulator.journal()).filteredOn(e -> e.rawQuery() != null && e.rawQuery().contains("page_token"))
+        .hasSizeGreaterThanOrEqualTo(4);
+    assertEveryExchangeConforms();
+  }
+
+  @Test
+  void anOperatorWithoutReturnsMakesEveryReturnCallSaySo() {
+    simulator.setReturns(false);
+    Class<io.synchron.connector.FeatureUnavailableException> unavailable =
+        io.synchron.connector.FeatureUnavailableException.class;
+    assertThatThrownBy(() -> connector.returnsUpdatedSince(Instant.now())).isInstanceOf(unavailable);
+    assertThatThrownBy(() -> connector.marketplaceReturn("r")).isInstanceOf(unavailable);
+    assertThatThrownBy(() -> connector.returnsOfOrder("c")).isInstanceOf(unavailable);
+    assertThatThrownBy(() -> connector.decideReturn("r", true, null)).isInstanceOf(unavailable);
+    assertThatThrownBy(() -> connector.receiveReturn("r")).isInstanceOf(unavailable);
+    assertThatThrownBy(() -> connector.createReturn("c", java.util.Map.of("c-1", 1), "RETURN_OTHER"))
+        .isInstanceOf(unavailable)
+        .isInstanceOfSatisfying(io.synchron.shared.Failure.Classified.class,
+            e -> assertThat(e.failure()).isInstanceOf(Failure.Permanent.class));
   }
 }
