@@ -172,6 +172,23 @@ class OrdersController {
     return summary(find(id));
   }
 
+  /** Accepts a return the customer asked for on the marketplace (Mirakl RT21); 409 unless it awaits a decision. */
+  @PostMapping("/{id}/returns/{returnId}/accept")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  OrderSummary acceptReturn(@PathVariable UUID id, @PathVariable String returnId) {
+    decisions.decideReturn(new SyncedOrderId(id), returnId, true, null);
+    return summary(find(id));
+  }
+
+  /** Refuses a return with a marketplace reason of type RETURN_REJECTION; 409 unless it awaits a decision. */
+  @PostMapping("/{id}/returns/{returnId}/refuse")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  OrderSummary refuseReturn(@PathVariable UUID id, @PathVariable String returnId,
+      @RequestBody(required = false) IncidentResolution refusal) {
+    decisions.decideReturn(new SyncedOrderId(id), returnId, false, refusal == null ? null : refusal.reasonCode());
+    return summary(find(id));
+  }
+
   /** The marketplace reason (type INCIDENT_CLOSE) to resolve with; the channel's mapped one when absent. */
   record IncidentResolution(String reasonCode) {}
 

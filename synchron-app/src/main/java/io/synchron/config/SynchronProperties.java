@@ -96,13 +96,16 @@ public record SynchronProperties(
       @DefaultValue("CUSTOMER") String shopifyCancelReason,
       @DefaultValue Invoicing invoicing,
       @DefaultValue Map<String, String> refundReasons,
-      @DefaultValue Map<String, String> incidentCloseReasons) {
+      @DefaultValue Map<String, String> incidentCloseReasons,
+      @DefaultValue("REVIEW") ReturnRequests returnRequests,
+      @DefaultValue Map<String, String> returnReasons) {
 
     public Channel {
       carrierMapping = Map.copyOf(carrierMapping);
       cancelReasons = Map.copyOf(cancelReasons);
       refundReasons = Map.copyOf(refundReasons);
       incidentCloseReasons = Map.copyOf(incidentCloseReasons);
+      returnReasons = Map.copyOf(returnReasons);
       Objects.requireNonNull(id, "synchron.channels[].id is required");
       Objects.requireNonNull(platform, "synchron.channels[" + id + "].platform is required");
       Objects.requireNonNull(shop, "synchron.channels[" + id + "].shop is required");
@@ -195,6 +198,14 @@ public record SynchronProperties(
   /** The reconciliation sweep that re-reads recently changed Shopify orders, in case a webhook was lost. */
   public record Reconcile(@DefaultValue("PT5M") Duration interval, @DefaultValue("true") boolean enabled,
       @DefaultValue("PT1H") Duration refundCheckInterval) {}
+
+  /** What happens to a return a customer asks for on the marketplace (Mirakl WAITING_ACCEPTANCE). */
+  public enum ReturnRequests {
+    /** A person accepts or refuses it in Synchron (it is shown as an exception until then). */
+    REVIEW,
+    /** Synchron accepts it at once. */
+    ACCEPT
+  }
 
   /** What happens to an order Synchron cannot fulfil from Shopify (unknown SKU, short stock). */
   public enum UnmatchedOrderPolicy {

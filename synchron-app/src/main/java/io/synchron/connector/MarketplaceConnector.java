@@ -74,6 +74,34 @@ public interface MarketplaceConnector {
   void resolveIncident(String orderId, String lineId, String reasonCode);
 
   /**
+   * The returns updated at or after {@code since} (Mirakl RT11, every page), oldest change first. Throws {@link
+   * FeatureUnavailableException} where the operator has not enabled returns.
+   */
+  List<MarketplaceReturn> returnsUpdatedSince(Instant since);
+
+  /** One return read fresh (Mirakl RT11 by return id), for read-before-write. */
+  Optional<MarketplaceReturn> marketplaceReturn(String returnId);
+
+  /** The returns of one order (Mirakl RT11 by the order's commercial id), for read-before-write. */
+  List<MarketplaceReturn> returnsOfOrder(String orderCommercialId);
+
+  /**
+   * Accepts or refuses a return the customer asked for (Mirakl RT21); a refusal needs a RETURN_REJECTION reason.
+   * Returns the marketplace's reasons for not doing it; empty when done.
+   */
+  List<String> decideReturn(String returnId, boolean accept, String rejectionReasonCode);
+
+  /** Marks a return received by the seller (Mirakl RT25). Returns the marketplace's refusals; empty when done. */
+  List<String> receiveReturn(String returnId);
+
+  /**
+   * Creates an accepted return of some units of an order (Mirakl RT01), for a return the customer arranged with the
+   * shop. Returns the marketplace's return; a refusal is a permanent {@link PlatformException} with its message.
+   */
+  MarketplaceReturn createReturn(String orderCommercialId, java.util.Map<String, Integer> quantityByLine,
+      String reasonCode);
+
+  /**
    * Attaches a document (an invoice, a credit note) to the order (Mirakl OR74). File names must be US-ASCII. Returns
    * the marketplace's reasons for refusing it; empty when accepted.
    */
@@ -129,6 +157,19 @@ public interface MarketplaceConnector {
       List<io.synchron.order.MarketplaceOrder.Tax> taxes,
       List<io.synchron.order.MarketplaceOrder.Tax> shippingTaxes,
       String reasonCode) {}
+
+  /**
+   * A return as the marketplace has it. States (Mirakl): WAITING_ACCEPTANCE, IN_PROGRESS, REFUSED, RECEIVED,
+   * NO_RECEPTION, CLOSED, CANCELED; kept raw, so a new state is shown rather than refused.
+   */
+  record MarketplaceReturn(String id, String orderId, String orderCommercialId, String state, String reasonCode,
+      List<ReturnLine> lines, Instant updatedAt) {
+    public MarketplaceReturn {
+      lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+  }
+
+  record ReturnLine(String lineId, int quantity) {}
 
   record CreatedRefund(String refundId, String lineId, java.math.BigDecimal amount,
       java.math.BigDecimal shippingAmount) {}

@@ -53,6 +53,21 @@ public interface ShopifyGateway {
   String recordRefund(String orderGid, String idempotencyKey, Map<String, Integer> quantityByLineItem,
       BigDecimal amount, String currency, String gateway, String note);
 
+  /**
+   * Opens a return in Shopify for fulfilled units (returnCreate), by line item, with a Shopify return reason
+   * (ReturnReason enum, e.g. DEFECTIVE, UNWANTED, OTHER) and a note. Returns the return's gid.
+   */
+  String openReturn(String orderGid, Map<String, Integer> quantityByLineItem, String returnReason, String note);
+
+  /**
+   * Processes every unprocessed unit of a return (returnProcess): restocked at the store's location or not, without
+   * a refund (money follows the marketplace's refunds).
+   */
+  void processReturn(String orderGid, String returnGid, boolean restock);
+
+  /** Closes a return that will not be processed (returnClose). */
+  void closeReturn(String returnGid);
+
   record OrderState(
       String gid,
       String name,
@@ -63,7 +78,13 @@ public interface ShopifyGateway {
       List<Fulfillment> fulfillments,
       List<Refund> refunds,
       BigDecimal totalRefunded,
-      String financialStatus) {}
+      String financialStatus,
+      List<Return> returns) {}
+
+  /** A return in Shopify: OPEN, CLOSED, DECLINED, REQUESTED, CANCELED; units per line item and how many processed. */
+  record Return(String gid, String name, String status, List<ReturnedLine> lines) {}
+
+  record ReturnedLine(String lineItemId, String sku, int quantity, int processedQuantity) {}
 
   /**
    * A refund as Shopify records it: units per line item (their subtotal and tax, as the order's prices are, with

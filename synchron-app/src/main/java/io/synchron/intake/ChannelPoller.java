@@ -45,6 +45,7 @@ public class ChannelPoller {
   private final SignalApplier applier;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ReturnFlow returnFlow;
   private final String worker = "poller-" + UUID.randomUUID();
 
   ChannelPoller(
@@ -54,7 +55,9 @@ public class ChannelPoller {
       PollCursors cursors,
       SignalApplier applier,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      ReturnFlow returnFlow) {
+    this.returnFlow = returnFlow;
     this.properties = properties;
     this.connectors = connectors;
     this.inbox = inbox;
@@ -144,6 +147,7 @@ public class ChannelPoller {
       return new PollResult(true, received, stored, applied, e.getMessage());
     }
     int applied = applier.applyPending(channelId);
+    returnFlow.poll(channelId);
     return new PollResult(true, received, stored, applied, null);
   }
 

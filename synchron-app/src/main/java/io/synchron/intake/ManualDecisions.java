@@ -17,8 +17,11 @@ public class ManualDecisions {
   private final OrderFlow flow;
   private final TransactionTemplate tx;
   private final MarketplaceReferenceData reference;
+  private final io.synchron.refunds.OrderReturns returns;
 
-  ManualDecisions(SyncedOrders orders, OrderFlow flow, TransactionTemplate tx, MarketplaceReferenceData reference) {
+  ManualDecisions(SyncedOrders orders, OrderFlow flow, TransactionTemplate tx, MarketplaceReferenceData reference,
+      io.synchron.refunds.OrderReturns returns) {
+    this.returns = returns;
     this.reference = reference;
     this.orders = orders;
     this.flow = flow;
@@ -83,6 +86,40 @@ public class ManualDecisions {
               + (reasonCode == null || reasonCode.isBlank() ? "null" : "\"" + reasonCode.replace("\"", "") + "\"")
               + "}");
         });
+  }
+
+  /**
+   * Accepts or refuses (with a RETURN_REJECTION reason) a return the customer asked for on the marketplace (Mirakl
+   * RT21). A return that is not waiting for a decision is a wrong-state call.
+   */
+  public void decideReturn(SyncedOrderId id, String marketplaceReturnId, boolean accept, String reasonCode) {
+    SyncedOrder current = orders.find(id).orElseThrow(() -> new OrderNotFoundException(id));
+    io.synchron.refunds.OrderReturn r = returns.byMarketplaceId(current.channelId(), marketplaceReturnId)
+        .filter(x -> x.syncedOrderId().equals(id.value()))
+        .orElseThrow(() -> new java.util.NoSuchElementException("Order " + id + " has no return "
+            + marketplaceReturnId));
+    if (!"WAITING_ACCEPTANCE".equals(r.state())) {
+      throw new IllegalStateException("Return " + marketplaceReturnId + " is " + r.state()
+          + "; only a return waiting for acceptance can be accepted or refused");
+    }
+    if (!accept && (reasonCode == null || reasonCode.isBlank())) {
+      throw new IllegalArgumentException("Refusing a return needs a reasonCode (a RETURN_REJECTION reason)");
+    }
+    if (!accept && !reference.knowsReason(current.channelId(), "RETURN_REJECTION", reasonCode)) {
+      throw new IllegalArgumentException("Reason code " + reasonCode + " is not among the marketplace's return"
+          + " rejection reasons the shop may use");
+    }
+    tx.executeWithoutResult(status -> {
+      SyncedOrder order = orders.lock(id).orElseThrow(() -> new OrderNotFoundException(id));
+      order.note(io.synchron.order.OrderEvent.Side.MARKETPLACE, "RETURN_DECISION_REQUESTED", "A person decided to "
+          + (accept ? "accept" : "refuse") + " return " + marketplaceReturnId
+          + (accept ? "" : " with reason " + reasonCode));
+      order.attentionResolved("a person");
+      orders.save(order);
+      flow.queue(order, ReturnFlow.DECIDE_RETURN, "return-decision:" + r.id(), "{\"return\":\"" + r.id()
+          + "\",\"accept\":" + accept + ",\"reason\":" + (accept ? "null" : "\"" + reasonCode.replace("\"", "")
+          + "\"") + "}");
+    });
   }
 
   /** No order with this id. */

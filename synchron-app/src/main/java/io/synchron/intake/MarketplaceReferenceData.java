@@ -134,6 +134,11 @@ class MarketplaceReferenceData {
         "incident close");
   }
 
+  /** The marketplace's return reason (RE01 type RETURN) for a Shopify return reason, chosen the same way. */
+  String returnReason(String channelId, String shopifyReason) {
+    return mappedReason(channelId, "RETURN", properties.channel(channelId).returnReasons(), shopifyReason, "return");
+  }
+
   /** Whether the marketplace lists this code among the reasons of the type the shop may use. */
   boolean knowsReason(String channelId, String type, String code) {
     return reasons(channelId, type).stream().anyMatch(r -> r.code().equals(code));

@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ShopifyReconciliation {
 
   public static final List<String> TOPICS =
-      List.of("FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE", "ORDERS_CANCELLED", "ORDERS_UPDATED", "ORDERS_EDITED");
+      List.of("FULFILLMENTS_CREATE", "FULFILLMENTS_UPDATE", "ORDERS_CANCELLED", "ORDERS_UPDATED", "ORDERS_EDITED",
+          "REFUNDS_CREATE", "RETURNS_APPROVE", "RETURNS_PROCESS", "RETURNS_CLOSE");
   private static final Logger log = LoggerFactory.getLogger(ShopifyReconciliation.class);
   private static final Duration OVERLAP = Duration.ofMinutes(2);
   private static final int MAX_PER_SWEEP = 5_000;

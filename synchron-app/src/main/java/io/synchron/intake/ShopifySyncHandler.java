@@ -49,10 +49,12 @@ class ShopifySyncHandler implements JobHandler {
   private final OrderFlow flow;
   private final TransactionTemplate tx;
   private final RefundTransfers transfers;
+  private final ReturnFlow returnFlow;
 
   ShopifySyncHandler(SyncedOrders orders, Shipments shipments, Connectors connectors, OrderFlow flow,
-      TransactionTemplate tx, RefundTransfers transfers) {
+      TransactionTemplate tx, RefundTransfers transfers, ReturnFlow returnFlow) {
     this.transfers = transfers;
+    this.returnFlow = returnFlow;
     this.orders = orders;
     this.shipments = shipments;
     this.connectors = connectors;
@@ -97,6 +99,7 @@ class ShopifySyncHandler implements JobHandler {
     }
     applyFulfilmentProgress(order, state, lineOfItem);
     Map<String, Integer> refundedToSend = applyRefunds(order, state, lineOfItem);
+    returnFlow.applyShopifyReturns(order, state.returns(), lineOfItem);
     if (state.cancelledAt() != null) {
       applyCancellation(order, state);
     } else {

@@ -38,19 +38,6 @@ public final class ShopifyConnector implements ShopifyGateway {
   private final ShopifyGraphQlClient client;
   private final String inventoryBehaviour;
   private volatile boolean idDefinitionReady;
-  /**
-   * The order of each return this connector has seen (opened, or read with an order), most recent last: a return is
-   * then read through its order, which every Shopify (and the simulator) serves, rather than by the root
-   * {@code return} query. Bounded; a return not in it is read by id.
-   */
-  private final Map<String, String> orderOfReturn = java.util.Collections.synchronizedMap(
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > 10_000;
-        }
-      });
-
   public ShopifyConnector(
       String shopId,
       URI endpoint,
@@ -401,7 +388,6 @@ public final class ShopifyConnector implements ShopifyGateway {
             rl.path("quantity").asInt(), rl.path("processedQuantity").asInt()));
       }
       String returnGid = r.path("id").asString();
-      rememberOrderOf(returnGid, order.path("id").asString());
       returns.add(new ShopifyGateway.Return(returnGid, r.path("name").asString(null), r.path("status").asString(null),
           returned));
     }
@@ -559,7 +545,6 @@ public final class ShopifyConnector implements ShopifyGateway {
       throw new ShopifyException("returnCreate answered neither a return nor userErrors", 200, null, null,
           new Failure.Retry("empty"), null);
     }
-    rememberOrderOf(returnGid, orderGid);
     return returnGid;
   }
 
@@ -645,8 +630,8 @@ public final class ShopifyConnector implements ShopifyGateway {
   }
 
   @Override
-  public void processReturn(String returnGid, boolean restock) {
-    ReturnToProcess read = readReturnToProcess(returnGid);
+  public void processReturn(String orderGid, String returnGid, boolean restock) {
+    ReturnToProcess read = readReturnToProcess(orderGid, returnGid);
     Map<String, Object> input = returnProcessInput(read.returned(), read.fulfillments(), read.firstLocation(),
         restock);
     if (input == null) {
@@ -659,43 +644,32 @@ public final class ShopifyConnector implements ShopifyGateway {
   /** A return read for processing, with its order's fulfillments (for locations) and the shop's first location. */
   private record ReturnToProcess(JsonNode returned, JsonNode fulfillments, String firstLocation) {}
 
-  /**
-   * Reads a return through its order when the order is known (walking the order's returns one by one), else by id
-   * (the root {@code return} query).
-   */
-  private ReturnToProcess readReturnToProcess(String returnGid) {
-    String orderGid = orderOfReturn.get(returnGid);
-    if (orderGid != null) {
-      String after = null;
-      for (int page = 0; page < 250; page++) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("id", orderGid);
-        variables.put("after", after);
-        JsonNode data = client.execute("OrderReturnToProcess", variables);
-        JsonNode order = data.path("order");
-        if (!order.isObject()) {
-          break;
-        }
-        JsonNode returns = order.path("returns");
-        for (JsonNode r : returns.path("nodes")) {
-          if (returnGid.equals(r.path("id").asString(null))) {
-            return new ReturnToProcess(r, order.path("fulfillments"), firstLocation(data));
-          }
-        }
-        JsonNode pageInfo = returns.path("pageInfo");
-        after = pageInfo.path("hasNextPage").asBoolean(false) ? pageInfo.path("endCursor").asString(null) : null;
-        if (after == null) {
-          break;
+  /** Reads a return through its order, walking the order's returns page by page. */
+  private ReturnToProcess readReturnToProcess(String orderGid, String returnGid) {
+    String after = null;
+    for (int page = 0; page < 250; page++) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("id", orderGid);
+      variables.put("after", after);
+      JsonNode data = client.execute("OrderReturnToProcess", variables);
+      JsonNode order = data.path("order");
+      if (!order.isObject()) {
+        break;
+      }
+      JsonNode returns = order.path("returns");
+      for (JsonNode r : returns.path("nodes")) {
+        if (returnGid.equals(r.path("id").asString(null))) {
+          return new ReturnToProcess(r, order.path("fulfillments"), firstLocation(data));
         }
       }
+      JsonNode pageInfo = returns.path("pageInfo");
+      after = pageInfo.path("hasNextPage").asBoolean(false) ? pageInfo.path("endCursor").asString(null) : null;
+      if (after == null) {
+        break;
+      }
     }
-    JsonNode data = client.execute("ReturnToProcess", Map.of("id", returnGid));
-    JsonNode returned = data.path("return");
-    if (!returned.isObject()) {
-      throw permanent("returnProcess", "return " + returnGid + " does not exist", "NOT_FOUND");
-    }
-    rememberOrderOf(returnGid, returned.path("order").path("id").asString(null));
-    return new ReturnToProcess(returned, returned.path("order").path("fulfillments"), firstLocation(data));
+    throw permanent("returnProcess", "return " + returnGid + " of order " + orderGid + " does not exist",
+        "NOT_FOUND");
   }
 
   private static String firstLocation(JsonNode data) {
@@ -794,12 +768,6 @@ public final class ShopifyConnector implements ShopifyGateway {
   public void closeReturn(String returnGid) {
     JsonNode payload = client.execute("CloseReturn", Map.of("id", returnGid)).path("returnClose");
     throwIfUserErrors("returnClose", payload.path("userErrors"));
-  }
-
-  private void rememberOrderOf(String returnGid, String orderGid) {
-    if (returnGid != null && orderGid != null) {
-      orderOfReturn.put(returnGid, orderGid);
-    }
   }
 
   /** A refusal by Shopify (userErrors) is permanent: sending the same input again cannot succeed. */

@@ -46,7 +46,9 @@ class MiraklConnectorContractTest {
 
   @AfterEach
   void stop() {
-    simulator.close();
+    if (simulator != null) {
+      simulator.close();
+    }
   }
 
   private void assertEveryExchangeConforms() {

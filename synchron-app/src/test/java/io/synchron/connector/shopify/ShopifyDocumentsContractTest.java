@@ -142,7 +142,7 @@ class ShopifyDocumentsContractTest {
            "nodes": [{"quantity": 1, "fulfillmentLineItem": {"id": "gid://shopify/FulfillmentLineItem/120"}}]}}]}}
       """;
 
-  /** A return as ReturnToProcess reads it: one line processed, one with 2 units left. */
+  /** A return as OrderReturnToProcess reads it: one line processed, one with 2 units left. */
   private static final String RETURN_TO_PROCESS = """
       {"id": "gid://shopify/Return/5", "status": "OPEN",
        "returnLineItems": {"pageInfo": {"hasNextPage": false}, "nodes": [
@@ -193,8 +193,6 @@ class ShopifyDocumentsContractTest {
     }
     assertThat(schema.validateWithVariables(ShopifyGraphQlClient.document("ReturnableFulfillmentLines"),
         Map.of("id", "gid://shopify/Order/1"))).isEmpty();
-    assertThat(schema.validateWithVariables(ShopifyGraphQlClient.document("ReturnToProcess"),
-        Map.of("id", "gid://shopify/Return/5"))).isEmpty();
     java.util.Map<String, Object> firstPage = new java.util.HashMap<>();
     firstPage.put("id", "gid://shopify/Order/1");
     firstPage.put("after", null);
@@ -262,10 +260,10 @@ class ShopifyDocumentsContractTest {
       });
 
       simulator.processReturn(opened, Map.of("SKU-1", 1), false, false);
-      connector.processReturn(opened, true);
+      connector.processReturn(created.gid(), opened, true);
       assertThat(simulator.returnOf(opened).orElseThrow().status()).isEqualTo("CLOSED");
       assertThat(simulator.available("SKU-1")).isEqualTo(stock + 1);
-      connector.processReturn(opened, true);
+      connector.processReturn(created.gid(), opened, true);
       assertThat(simulator.available("SKU-1")).isEqualTo(stock + 1);
       assertThat(connector.orderState(created.gid(), 2).orElseThrow().returns()).singleElement()
           .satisfies(r -> assertThat(r.lines()).extracting(l -> l.processedQuantity()).containsExactly(1, 1));
