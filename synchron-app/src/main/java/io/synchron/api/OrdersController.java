@@ -34,7 +34,13 @@ class OrdersController {
   private final Jobs jobs;
   private final io.synchron.order.Shipments shipments;
 
-  OrdersController(SyncedOrders orders, ManualDecisions decisions, Jobs jobs, io.synchron.order.Shipments shipments) {
+  private final io.synchron.refunds.RefundTransfers transfers;
+  private final io.synchron.refunds.OrderReturns returns;
+
+  OrdersController(SyncedOrders orders, ManualDecisions decisions, Jobs jobs, io.synchron.order.Shipments shipments,
+      io.synchron.refunds.RefundTransfers transfers, io.synchron.refunds.OrderReturns returns) {
+    this.transfers = transfers;
+    this.returns = returns;
     this.shipments = shipments;
     this.orders = orders;
     this.decisions = decisions;
@@ -84,7 +90,20 @@ class OrdersController {
       List<Line> lines,
       List<ShipmentView> shipments,
       List<Action> actions,
+      List<RefundView> refunds,
+      List<ReturnView> returns,
       List<TimelineEntry> timeline) {}
+
+  /**
+   * A refund carried between the sides: from Shopify to the marketplace (OR28) or from the marketplace to Shopify;
+   * state PENDING, WAITING_FOR_MARKETPLACE, DONE or NOTHING_TO_SEND.
+   */
+  record RefundView(String direction, String shopifyRefund, List<String> marketplaceRefunds, String state,
+      String money, String currency, String message) {}
+
+  /** A return and its two sides; {@code state} is the marketplace's (CREATING until it exists there). */
+  record ReturnView(String marketplaceReturn, String origin, String state, String reasonCode,
+      java.util.Map<String, Integer> lines, String shopifyReturn) {}
 
   record Refusal(String reason) {}
 
@@ -138,6 +157,14 @@ class OrdersController {
                 x.marketplaceShipmentId()))
             .toList(),
         jobs.forOrder(id).stream().map(OrdersController::action).toList(),
+        transfers.ofOrder(order.id()).stream()
+            .map(t -> new RefundView(t.direction().name(), t.shopifyRefundGid(), t.marketplaceRefundIds(),
+                t.state().name(), money(t.money(), s.currency()), s.currency(), t.message()))
+            .toList(),
+        returns.ofOrder(order.id()).stream()
+            .map(r -> new ReturnView(r.marketplaceReturnId(), r.origin().name(), r.state(), r.reasonCode(), r.lines(),
+                r.shopifyReturnGid()))
+            .toList(),
         timeline(id));
   }
 

@@ -170,6 +170,10 @@ class ReturnsEndToEndTest extends EndToEndTest {
     });
     assertThat(shopify.available("SKU-1")).isEqualTo(before + 1);
     assertThat(timeline(id)).contains("RETURN_CREATED", "RETURN_RECEIPT_SENT", "REFUND_SENT");
+    String detail = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/api/orders/" + syncedId(id))).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(detail).contains("\"origin\":\"SHOPIFY\"", "\"state\":\"RECEIVED\"",
+        "\"direction\":\"SHOPIFY_TO_MARKETPLACE\"", "\"money\":\"20.00\"");
   }
 
   @Test
