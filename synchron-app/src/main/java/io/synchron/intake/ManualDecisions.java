@@ -114,9 +114,12 @@ public class ManualDecisions {
       order.note(io.synchron.order.OrderEvent.Side.MARKETPLACE, "RETURN_DECISION_REQUESTED", "A person decided to "
           + (accept ? "accept" : "refuse") + " return " + marketplaceReturnId
           + (accept ? "" : " with reason " + reasonCode));
-      order.attentionResolved("a person");
+      if (order.attention() != null && order.attention().contains("Return " + marketplaceReturnId + " ")) {
+        order.attentionResolved("a person");
+      }
       orders.save(order);
-      flow.queue(order, ReturnFlow.DECIDE_RETURN, "return-decision:" + r.id(), "{\"return\":\"" + r.id()
+      // Each decision a person makes is its own action (a retry after a refused one included).
+      flow.queue(order, ReturnFlow.DECIDE_RETURN, "return-decision:" + r.id() + ":" + java.util.UUID.randomUUID(), "{\"return\":\"" + r.id()
           + "\",\"accept\":" + accept + ",\"reason\":" + (accept ? "null" : "\"" + reasonCode.replace("\"", "")
           + "\"") + "}");
     });

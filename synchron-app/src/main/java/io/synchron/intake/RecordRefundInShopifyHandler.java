@@ -75,7 +75,8 @@ class RecordRefundInShopifyHandler implements JobHandler {
         tx.executeWithoutResult(status -> context.completeInTransaction("from " + t.shopifyRefundGid()));
         return;
       }
-      if (t.direction() == RefundTransfer.Direction.SHOPIFY_TO_MARKETPLACE && t.inDoubt()) {
+      if (t.direction() == RefundTransfer.Direction.SHOPIFY_TO_MARKETPLACE && t.inDoubt()
+          && !t.knownRefundIds().contains(refundId)) {
         throw new RefundInDoubt("Marketplace refund " + refundId + " may be the one Synchron sent for Shopify refund "
             + t.shopifyRefundGid() + ", whose answer was lost; waiting until that is settled");
       }
@@ -120,8 +121,12 @@ class RecordRefundInShopifyHandler implements JobHandler {
   static final String OWN_NOTE = " made on the marketplace, recorded by Synchron";
 
   static boolean isOwn(String note) {
-    return note != null && note.contains(OWN_NOTE);
+    // Earlier versions wrote "Refund <id> made on the marketplace": those are Synchron's too.
+    return note != null && (note.contains(OWN_NOTE) || LEGACY_NOTE.matcher(note).lookingAt());
   }
+
+  private static final java.util.regex.Pattern LEGACY_NOTE =
+      java.util.regex.Pattern.compile("Refund \\S+ made on the marketplace");
 
   /** A marketplace refund that may be Synchron's own, sent from Shopify with an answer that was lost. */
   static final class RefundInDoubt extends RuntimeException implements Failure.Classified {

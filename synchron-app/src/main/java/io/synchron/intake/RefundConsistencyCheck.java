@@ -52,9 +52,11 @@ public class RefundConsistencyCheck {
   private final InvoicingFlow invoicing;
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
+  private final java.time.Clock clock;
 
-  RefundConsistencyCheck(SynchronProperties properties, SyncedOrders orders, RefundTransfers transfers,
+  RefundConsistencyCheck(java.time.Clock clock, SynchronProperties properties, SyncedOrders orders, RefundTransfers transfers,
       Connectors connectors, Jobs jobs, InvoicingFlow invoicing, JdbcClient jdbc, TransactionTemplate tx) {
+    this.clock = clock;
     this.properties = properties;
     this.orders = orders;
     this.transfers = transfers;
@@ -76,12 +78,17 @@ public class RefundConsistencyCheck {
     }
   }
 
-  /** Checks every order with money given back; returns what each check found. */
+  /**
+   * Checks the orders with money given back, least recently checked first, {@value #PER_ROUND} per round; returns
+   * what each check found.
+   */
   public List<Outcome> checkAll() {
-    Set<UUID> ids = new LinkedHashSet<>(transfers.ordersWithTransfers(1000));
-    ids.addAll(jdbc.sql("select id from synced_order where shopify_order_gid is not null"
-            + " and jsonb_path_exists(snapshot, '$.lines[*].refunds[*]') order by updated_at limit 1000")
-        .query((rs, n) -> rs.getObject(1, UUID.class)).list());
+    List<UUID> ids = jdbc.sql("select o.id from synced_order o left join refund_check c on c.synced_order_id = o.id"
+            + " where o.shopify_order_gid is not null and (exists (select 1 from refund_transfer t"
+            + " where t.synced_order_id = o.id) or jsonb_path_exists(o.snapshot, '$.lines[*].refunds[*]'))"
+            + " order by c.checked_at nulls first, o.id limit ?")
+        .params(PER_ROUND)
+        .query((rs, n) -> rs.getObject(1, UUID.class)).list();
     List<Outcome> outcomes = new java.util.ArrayList<>();
     for (UUID id : ids) {
       try {
@@ -90,9 +97,14 @@ public class RefundConsistencyCheck {
         log.warn("Refund check of order {} failed: {}", id, e.getMessage());
         outcomes.add(new Outcome(id.toString(), false, false, e.getMessage()));
       }
+      jdbc.sql("insert into refund_check (synced_order_id, checked_at) values (?, ?) on conflict (synced_order_id)"
+              + " do update set checked_at = excluded.checked_at")
+          .params(id, java.sql.Timestamp.from(clock.instant())).update();
     }
     return outcomes;
   }
+
+  static final int PER_ROUND = 200;
 
   public Outcome check(SyncedOrderId id) {
     SyncedOrder order = orders.find(id).orElseThrow();
@@ -109,53 +121,59 @@ public class RefundConsistencyCheck {
     if (carried.stream().anyMatch(t -> !t.settled())) {
       return new Outcome(name, false, false, "a refund is waiting to be carried");
     }
-    MarketplaceConnector marketplace = connectors.marketplace(order.channelId());
-    Optional<MarketplaceOrder> fresh = marketplace.currentOrder(name);
+    // The marketplace side as last polled (no call per order); what it has that was not polled yet is compared at
+    // a later round.
+    MarketplaceOrder current = order.snapshot();
     ShopifyGateway shop = connectors.shopFor(order.channelId());
     Optional<ShopifyGateway.OrderState> state =
         shop.orderState(order.shopifyOrder().gid(), order.snapshot().lines().size());
-    if (fresh.isEmpty() || state.isEmpty()) {
-      return new Outcome(name, false, false, "order not found on one side");
+    if (state.isEmpty()) {
+      return new Outcome(name, false, false, "order not found in Shopify");
     }
-    MarketplaceOrder current = fresh.get();
     String currency = current.currency();
-    boolean taxIncluded = current.taxMode() != MarketplaceOrder.TaxMode.TAX_EXCLUDED;
-
-    Set<String> takenIn = new java.util.HashSet<>();
-    order.snapshot().lines().forEach(l -> l.refunds().forEach(r -> takenIn.add(r.id())));
-    carried.forEach(t -> takenIn.addAll(t.marketplaceRefundIds()));
     BigDecimal marketplaceTotal = BigDecimal.ZERO;
+    BigDecimal creditable = BigDecimal.ZERO;
     for (MarketplaceOrder.Line l : current.lines()) {
       for (MarketplaceOrder.Refund r : l.refunds()) {
-        if (!takenIn.contains(r.id())) {
-          return new Outcome(name, false, false, "marketplace refund " + r.id() + " not taken in yet");
+        BigDecimal money = RefundSplit.money(r, current.taxMode());
+        marketplaceTotal = marketplaceTotal.add(money);
+        // A tax-only refund has no credit note line (a credit note credits net amounts with their VAT).
+        if (Money.orZero(r.amount()).signum() > 0 || Money.orZero(r.shippingAmount()).signum() > 0) {
+          creditable = creditable.add(money);
         }
-        marketplaceTotal = marketplaceTotal.add(RefundSplit.money(r, current.taxMode()));
+      }
+    }
+    java.util.Set<String> polled = new java.util.HashSet<>();
+    current.lines().forEach(l -> l.refunds().forEach(r -> polled.add(r.id())));
+    for (RefundTransfer t : carried) {
+      if (!polled.containsAll(t.marketplaceRefundIds())) {
+        return new Outcome(name, false, false, "marketplace refunds " + t.marketplaceRefundIds() + " not polled yet");
       }
     }
     BigDecimal shopifyTotal = BigDecimal.ZERO;
     for (ShopifyGateway.Refund r : state.get().refunds()) {
-      boolean known = RecordRefundInShopifyHandler.isOwn(r.note())
-          || carried.stream().anyMatch(t -> r.gid().equals(t.shopifyRefundGid()));
-      if (!known) {
+      if (RecordRefundInShopifyHandler.isOwn(r.note())) {
+        shopifyTotal = shopifyTotal.add(r.money());
+        continue;
+      }
+      RefundTransfer t = carried.stream().filter(x -> r.gid().equals(x.shopifyRefundGid())).findFirst().orElse(null);
+      if (t == null) {
         return new Outcome(name, false, false, "Shopify refund " + r.gid() + " not taken in yet");
       }
-      BigDecimal money = r.money();
-      // Units refunded before they shipped are line cancellations on the marketplace, not refunds.
-      for (ShopifyGateway.RefundedLine line : r.lines()) {
-        if ("CANCEL".equals(line.restockType())) {
-          money = money.subtract(line.subtotal()).subtract(taxIncluded ? BigDecimal.ZERO : line.tax());
-        }
+      if (t.direction() == RefundTransfer.Direction.MARKETPLACE_TO_SHOPIFY) {
+        shopifyTotal = shopifyTotal.add(r.money());
+      } else if (t.figures() != null) {
+        // Only what was meant for the marketplace as a refund: units that never shipped went as cancellations.
+        shopifyTotal = shopifyTotal.add(r.money().min(t.figures().money()));
       }
-      shopifyTotal = shopifyTotal.add(money.max(BigDecimal.ZERO));
     }
     BigDecimal synchronTotal = carried.stream().filter(t -> t.state() == RefundTransfer.State.DONE)
         .map(t -> Money.orZero(t.money())).reduce(BigDecimal.ZERO, BigDecimal::add);
     Optional<BigDecimal> credited = invoicing.refundCreditNotesTotal(order);
-    BigDecimal onMarketplace = marketplaceTotal;
+    BigDecimal creditableTotal = creditable;
 
     boolean consistent = same(marketplaceTotal, shopifyTotal) && same(marketplaceTotal, synchronTotal)
-        && credited.map(c -> same(c, onMarketplace)).orElse(true);
+        && credited.map(c -> same(c, creditableTotal)).orElse(true);
     String detail = "marketplace " + fmt(marketplaceTotal, currency) + ", Shopify " + fmt(shopifyTotal, currency)
         + ", Synchron's records " + fmt(synchronTotal, currency)
         + credited.map(c -> ", credit notes " + fmt(c, currency)).orElse("");

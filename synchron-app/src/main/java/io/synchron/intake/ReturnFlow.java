@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,10 @@ class ReturnFlow {
           .filter(x -> x.marketplaceReturnId() == null && x.lines().equals(lines(r)))
           .findFirst().map(x -> x.created(r.id(), x.state(), x.marketplaceUpdatedAt())).orElse(null);
     }
+    if (known != null && known.marketplaceUpdatedAt() != null && r.updatedAt() != null
+        && r.updatedAt().isBefore(known.marketplaceUpdatedAt())) {
+      return; // an older reading than the one recorded
+    }
     if (known != null && known.state().equals(r.state())) {
       if (!r.id().equals(known.marketplaceReturnId()) || known.marketplaceUpdatedAt() == null) {
         returns.save(known.created(r.id(), r.state(), r.updatedAt()));
@@ -158,6 +163,17 @@ class ReturnFlow {
       default -> {
         // CLOSED, or a state Synchron does not know: on the timeline only.
       }
+    }
+  }
+
+  /**
+   * Once a Shopify return is linked, what the marketplace return's state already calls for: processed if it came
+   * back, closed if it will not.
+   */
+  void followUp(SyncedOrder order, OrderReturn r) {
+    if (r.shopifyReturnGid() != null && Set.of("RECEIVED", "REFUSED", "CANCELED", "NO_RECEPTION")
+        .contains(r.state())) {
+      act(order, r);
     }
   }
 

@@ -67,6 +67,7 @@ final class ReturnHandlers {
         SyncedOrder order = orders.lock(new SyncedOrderId(job.syncedOrderId())).orElseThrow();
         if (updated != null) {
           returns.save(updated);
+          flow.followUp(order, returns.find(updated.id()).orElseThrow());
         }
         order.note(side, type, message);
         orders.save(order);
@@ -150,6 +151,11 @@ final class ReturnHandlers {
       OrderReturn r = c.orderReturn(job);
       SyncedOrder order = c.order(job);
       if (r.shopifyReturnGid() != null || order.shopifyOrder() == null) {
+        return;
+      }
+      if (java.util.Set.of("REFUSED", "CANCELED", "NO_RECEPTION", "CLOSED").contains(r.state())) {
+        c.finish(job, context, OrderEvent.Side.SHOPIFY, "RETURN_NOT_OPENED", "Marketplace return "
+            + r.marketplaceReturnId() + " is " + r.state() + "; no return opened in Shopify", null, null);
         return;
       }
       Map<String, Integer> byItem = new LinkedHashMap<>();
@@ -290,10 +296,12 @@ final class ReturnHandlers {
       // An earlier attempt may have created it with its answer lost: the same units in a return not linked yet.
       for (MarketplaceReturn existing : marketplace.returnsOfOrder(commercialId)) {
         if (ReturnFlow.lines(existing).equals(r.lines())
+            && java.util.Set.of("WAITING_ACCEPTANCE", "IN_PROGRESS").contains(existing.state())
             && c.returns.byMarketplaceId(order.channelId(), existing.id()).isEmpty()) {
+          // Linked while still CREATING, so taking the return in acts on the state it has.
           c.finish(job, context, OrderEvent.Side.MARKETPLACE, "RETURN_CREATED", "Marketplace return "
               + existing.id() + " found for Shopify return " + r.shopifyReturnGid() + "; linked", existing,
-              r.created(existing.id(), existing.state(), existing.updatedAt()));
+              r.created(existing.id(), OrderReturn.CREATING, null));
           return;
         }
       }
@@ -302,7 +310,7 @@ final class ReturnHandlers {
       MarketplaceReturn created = marketplace.createReturn(commercialId, r.lines(), reason);
       c.finish(job, context, OrderEvent.Side.MARKETPLACE, "RETURN_CREATED", "Return created on the marketplace ("
           + created.id() + ", " + created.state() + ") for Shopify return " + r.shopifyReturnGid() + ": "
-          + r.lines() + ", reason " + reason, created, r.created(created.id(), created.state(), created.updatedAt()));
+          + r.lines() + ", reason " + reason, created, r.created(created.id(), OrderReturn.CREATING, null));
     }
 
     @Override

@@ -93,25 +93,6 @@ class SendRefundToMarketplaceHandler implements JobHandler {
     String currency = current.currency();
     boolean taxIncluded = current.taxMode() != MarketplaceOrder.TaxMode.TAX_EXCLUDED;
 
-    if (!refundable(current.state())) {
-      if (refundableLater(current.state())) {
-        String why = "The marketplace takes refunds once the order has shipped; order " + current.orderId() + " is "
-            + current.rawState() + ". Shopify refund " + gid + " is sent when it ships.";
-        tx.executeWithoutResult(status -> {
-          SyncedOrder locked = orders.lock(id).orElseThrow();
-          transfers.update(transfer.waiting(why));
-          locked.note(OrderEvent.Side.MARKETPLACE, "REFUND_WAITING", why);
-          orders.save(locked);
-          context.completeInTransaction("waiting: " + current.rawState());
-        });
-        return;
-      }
-      throw new RefundNotSendable("Shopify refund " + gid + " of " + Money.format(transfer.money(), currency) + " "
-          + currency + " cannot be sent: the marketplace does not take refunds on order " + current.orderId()
-          + " once it is " + current.rawState() + ". Refund the customer through the marketplace's customer service"
-          + " (or reverse the Shopify refund), then dismiss.");
-    }
-
     if (transfer.inDoubt()) {
       // The last attempt's answer was lost: split as it was split then (against the refunds known before it), and
       // adopt the marketplace's new refunds that match instead of sending again.
@@ -124,6 +105,30 @@ class SendRefundToMarketplaceHandler implements JobHandler {
         }
       }
     }
+    if (!refundable(current.state())) {
+      if (refundableLater(current.state())) {
+        String why = "The marketplace takes refunds once the order has shipped; order " + current.orderId() + " is "
+            + current.rawState() + ". Shopify refund " + gid + " is sent when it ships.";
+        tx.executeWithoutResult(status -> {
+          SyncedOrder locked = orders.lock(id).orElseThrow();
+          transfers.update(transfer.waiting(why));
+          locked.note(OrderEvent.Side.MARKETPLACE, "REFUND_WAITING", why);
+          orders.save(locked);
+          if (refundable(locked.snapshot().state())) {
+            // The poll took in the shipment while this job was reading: nothing else would send it now.
+            flow.queue(locked, OrderFlow.SEND_REFUND_TO_MARKETPLACE, "marketplace-refund:" + gid + "@"
+                + locked.snapshot().rawState(), "{\"refund\":\"" + gid + "\"}");
+          }
+          context.completeInTransaction("waiting: " + current.rawState());
+        });
+        return;
+      }
+      throw new RefundNotSendable("Shopify refund " + gid + " of " + Money.format(transfer.money(), currency) + " "
+          + currency + " cannot be sent: the marketplace does not take refunds on order " + current.orderId()
+          + " once it is " + current.rawState() + ". Refund the customer through the marketplace's customer service"
+          + " (or reverse the Shopify refund), then dismiss.");
+    }
+
     RefundSplit.Outcome outcome = RefundSplit.split(current, transfer.figures());
     if (outcome instanceof RefundSplit.NothingToSend nothing) {
       tx.executeWithoutResult(status -> {
@@ -151,7 +156,16 @@ class SendRefundToMarketplaceHandler implements JobHandler {
         .toList();
     tx.executeWithoutResult(status -> transfers.update(transfer.attempting(List.copyOf(existing), clock.instant())));
     context.requireLease();
-    List<CreatedRefund> created = marketplace.refundLines(lines, current.taxMode(), currency);
+    List<CreatedRefund> created;
+    try {
+      created = marketplace.refundLines(lines, current.taxMode(), currency);
+    } catch (RuntimeException e) {
+      if (Failure.of(e) instanceof Failure.Permanent) {
+        // A definite refusal: nothing was created, so the attempt is not in doubt.
+        tx.executeWithoutResult(status -> transfers.update(transfer.attempting(null, null)));
+      }
+      throw e;
+    }
     settle(id, transfer, created.stream().map(CreatedRefund::refundId).toList(), parts, taxIncluded, currency,
         context, " with reason " + reason);
   }

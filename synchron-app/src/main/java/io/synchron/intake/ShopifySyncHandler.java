@@ -117,38 +117,73 @@ class ShopifySyncHandler implements JobHandler {
     Map<String, Integer> carried = new HashMap<>();
     String currency = order.snapshot().currency();
     boolean taxIncluded = order.snapshot().taxMode() != MarketplaceOrder.TaxMode.TAX_EXCLUDED;
-    for (ShopifyGateway.Refund refund : state.refunds()) {
-      if (RecordRefundInShopifyHandler.isOwn(refund.note())) {
-        continue;
+    // Units can only be refunded as shipped units (sent as refunds) up to what was fulfilled; the rest never
+    // shipped and are line cancellations. Refunds are taken oldest first, so each sync classifies them alike.
+    Map<String, Integer> shippedLeft = new HashMap<>();
+    for (Fulfillment f : state.fulfillments()) {
+      if ("SUCCESS".equals(f.status())) {
+        for (ShopifyGateway.FulfilledLine line : f.lines()) {
+          shippedLeft.merge(line.lineItemId(), line.quantity(), Integer::sum);
+        }
       }
-      RefundTransfer known = transfers.ofShopifyRefund(order.id(), refund.gid()).orElse(null);
-      if (known != null && known.direction() == RefundTransfer.Direction.MARKETPLACE_TO_SHOPIFY) {
+    }
+    List<ShopifyGateway.Refund> refunds = new ArrayList<>(state.refunds());
+    refunds.sort(java.util.Comparator.comparing(ShopifyGateway.Refund::createdAt,
+        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+    for (ShopifyGateway.Refund refund : refunds) {
+      boolean own = RecordRefundInShopifyHandler.isOwn(refund.note());
+      RefundTransfer known = own ? null : transfers.ofShopifyRefund(order.id(), refund.gid()).orElse(null);
+      if (own || (known != null && known.direction() == RefundTransfer.Direction.MARKETPLACE_TO_SHOPIFY)) {
+        // Synchron's record of a marketplace refund: its units were shipped ones.
+        refund.lines().forEach(l -> shippedLeft.merge(l.lineItemId(), -l.quantity(), Integer::sum));
         continue;
       }
       List<RefundSplit.StoreLine> lines = new ArrayList<>();
       BigDecimal cancelled = BigDecimal.ZERO;
       for (ShopifyGateway.RefundedLine line : refund.lines()) {
         String marketplaceLine = lineOfItem.get(line.lineItemId());
-        if ("CANCEL".equals(line.restockType()) || marketplaceLine == null) {
-          cancelled = cancelled.add(line.subtotal()).add(taxIncluded ? BigDecimal.ZERO : line.tax());
+        int shipped = "CANCEL".equals(line.restockType()) || marketplaceLine == null ? 0
+            : Math.max(0, Math.min(line.quantity(), shippedLeft.getOrDefault(line.lineItemId(), 0)));
+        shippedLeft.merge(line.lineItemId(), -shipped, Integer::sum);
+        BigDecimal value = line.subtotal().add(taxIncluded ? BigDecimal.ZERO : line.tax());
+        if (shipped == 0) {
+          cancelled = cancelled.add(value);
           continue;
         }
-        carried.merge(line.lineItemId(), line.quantity(), Integer::sum);
-        lines.add(new RefundSplit.StoreLine(marketplaceLine, line.quantity(), line.subtotal(), line.tax()));
+        carried.merge(line.lineItemId(), shipped, Integer::sum);
+        if (shipped == line.quantity()) {
+          lines.add(new RefundSplit.StoreLine(marketplaceLine, shipped, line.subtotal(), line.tax()));
+        } else {
+          // Part shipped, part not: the shipped units' share of the amounts, to the cent.
+          int scale = Money.minorUnits(currency);
+          BigDecimal share = BigDecimal.valueOf(shipped).divide(BigDecimal.valueOf(line.quantity()), 12,
+              java.math.RoundingMode.HALF_EVEN);
+          BigDecimal subtotal = line.subtotal().multiply(share).setScale(scale, java.math.RoundingMode.HALF_EVEN);
+          BigDecimal tax = line.tax().multiply(share).setScale(scale, java.math.RoundingMode.HALF_EVEN);
+          lines.add(new RefundSplit.StoreLine(marketplaceLine, shipped, subtotal, tax));
+          cancelled = cancelled.add(value.subtract(subtotal.add(taxIncluded ? BigDecimal.ZERO : tax)));
+        }
       }
       if (known != null) {
         continue;
       }
-      RefundSplit.StoreRefund figures = new RefundSplit.StoreRefund(refund.gid(), lines, refund.shipping(),
-          refund.shippingTax(), refund.money().subtract(cancelled).max(BigDecimal.ZERO));
+      // Where units are cancelled, the line cancellation gives their shipping share back: the refund's shipping
+      // is left to it, not sent again as a refund.
+      boolean withCancellation = cancelled.signum() > 0;
+      BigDecimal shipping = withCancellation ? BigDecimal.ZERO : refund.shipping();
+      BigDecimal shippingTax = withCancellation ? BigDecimal.ZERO : refund.shippingTax();
+      BigDecimal notSent = cancelled.add(withCancellation
+          ? refund.shipping().add(taxIncluded ? BigDecimal.ZERO : refund.shippingTax()) : BigDecimal.ZERO);
+      RefundSplit.StoreRefund figures = new RefundSplit.StoreRefund(refund.gid(), lines, shipping, shippingTax,
+          refund.money().subtract(notSent).max(BigDecimal.ZERO));
       RefundTransfer transfer = new RefundTransfer(UUID.randomUUID(), order.id().value(),
           RefundTransfer.Direction.SHOPIFY_TO_MARKETPLACE, refund.gid(), List.of(), RefundTransfer.State.PENDING,
           figures, null, null, figures.money(), currency, null);
       if (transfers.insertIfAbsent(transfer)) {
         order.note(OrderEvent.Side.SHOPIFY, "REFUNDED_IN_SHOPIFY", "Refund " + refund.gid() + " in Shopify: "
             + Money.format(refund.money(), currency) + " " + currency
-            + (cancelled.signum() > 0 ? " (of which " + Money.format(cancelled, currency) + " " + currency
-                + " on units that never shipped, sent as cancellations)" : ""));
+            + (withCancellation ? " (of which " + Money.format(notSent.min(refund.money()), currency) + " " + currency
+                + " for units that never shipped and their shipping, sent as line cancellations)" : ""));
         flow.queue(order, OrderFlow.SEND_REFUND_TO_MARKETPLACE, "marketplace-refund:" + refund.gid(),
             "{\"refund\":\"" + refund.gid() + "\"}");
       }

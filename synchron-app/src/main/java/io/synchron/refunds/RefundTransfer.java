@@ -70,6 +70,11 @@ public record RefundTransfer(
         figures, known, at, money, currency, message);
   }
 
+  /** The refund ids the marketplace had before the attempt in doubt; empty when none is. */
+  public List<String> knownRefundIds() {
+    return knownRefundIds == null ? List.of() : knownRefundIds;
+  }
+
   public RefundTransfer done(List<String> refundIds, BigDecimal carried, String what) {
     return new RefundTransfer(id, syncedOrderId, direction, shopifyRefundGid, refundIds, State.DONE, figures,
         knownRefundIds, attemptedAt, carried, currency, what);

@@ -47,13 +47,12 @@ class ShopifyRefundsEndToEndTest extends EndToEndTest {
     return id;
   }
 
+  /** The warehouse ships everything left in Shopify; Synchron tells the marketplace. */
   private void shipOnMarketplace(String id) throws Exception {
-    HttpResponse<String> shipped = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(mirakl.baseUrl() + "/api/orders/" + id + "/ship"))
-            .header("Authorization", mirakl.apiKey()).PUT(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(shipped.statusCode()).isEqualTo(204);
+    shopify.fulfill(gid(id), Map.of(), "DHL", "JD0001", null);
+    settleWebhooks();
     pollAndSettle();
+    assertThat(mirakl.order(id).state()).isEqualTo("SHIPPED");
   }
 
   private String shippedOrder(String taxMode) throws Exception {
@@ -210,6 +209,19 @@ class ShopifyRefundsEndToEndTest extends EndToEndTest {
 
     assertThat(mirakl.callCount("OR28", id)).isEqualTo(1);
     assertThat(sum(marketplaceRefunds(id), "shipping_amount")).isEqualByComparingTo("2.00");
+  }
+
+  @Test
+  void unitsRefundedBeforeTheyShippedAreCancelledOnTheMarketplaceNotRefunded() throws Exception {
+    String id = paidOrder(NewOrder.TAX_INCLUDED);
+
+    refundInShopify(id, Map.of("SKU-2", 1), null);
+
+    assertThat(mirakl.callCount("OR28", id)).isZero();
+    assertThat(mirakl.order(id).lineStates().get(id + "-2")).isEqualTo("CANCELED");
+    // The rest ships, and the order is validated on the marketplace.
+    shipOnMarketplace(id);
+    assertThat(mirakl.callCount("OR28", id)).isZero();
   }
 
   @Test

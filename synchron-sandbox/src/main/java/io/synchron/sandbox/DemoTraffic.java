@@ -70,6 +70,50 @@ final class DemoTraffic {
     if (placeOrders) {
       placeOne();
       warehouse();
+      afterSales();
+    }
+  }
+
+  /**
+   * After the sale, now and then: the operator refunds part of a shipped line, a customer asks to return a unit, or
+   * opens an incident; and the warehouse processes the returns opened in Shopify (restocked, refunded) — so refunds,
+   * returns and incidents can be watched going both ways.
+   */
+  private void afterSales() {
+    try {
+      for (io.synchron.simulator.shopify.OrderView order : shopify.orders()) {
+        for (var r : order.returns()) {
+          if ("OPEN".equals(r.status()) && random.nextInt(4) == 0) {
+            java.util.Map<String, Integer> units = new java.util.HashMap<>();
+            for (var line : r.lines()) {
+              units.merge(line.sku(), line.quantity() - line.processedQuantity(), Integer::sum);
+            }
+            units.values().removeIf(q -> q <= 0);
+            if (!units.isEmpty()) {
+              shopify.processReturn(r.id(), units, true, true);
+              return;
+            }
+          }
+        }
+      }
+      if (random.nextInt(8) != 0) {
+        return;
+      }
+      List<io.synchron.simulator.mirakl.OrderView> shipped = mirakl.orders().stream()
+          .filter(o -> "SHIPPED".equals(o.state()) && o.refunds().isEmpty() && !o.lineIds().isEmpty())
+          .toList();
+      if (shipped.isEmpty()) {
+        return;
+      }
+      io.synchron.simulator.mirakl.OrderView order = shipped.get(random.nextInt(shipped.size()));
+      String line = order.lineIds().get(0);
+      switch (random.nextInt(3)) {
+        case 0 -> mirakl.refundByOperator(order.orderId(), line, new BigDecimal("5.00"), BigDecimal.ZERO, "15");
+        case 1 -> mirakl.requestReturn(order.orderId(), java.util.Map.of(line, 1), "RETURN_CHANGED_MIND");
+        default -> mirakl.openIncident(order.orderId(), line, "2");
+      }
+    } catch (RuntimeException e) {
+      log.debug("Demo after-sales step not made: {}", e.toString());
     }
   }
 
