@@ -39,12 +39,16 @@ class ExceptionsController {
   private final ChannelPoller poller;
   private final io.synchron.intake.ManualDecisions decisions;
 
+  private final io.synchron.refunds.OrderReturns returns;
+
   ExceptionsController(
       Jobs jobs,
       SyncedOrders orders,
       InboxSignals inbox,
       ChannelPoller poller,
-      io.synchron.intake.ManualDecisions decisions) {
+      io.synchron.intake.ManualDecisions decisions,
+      io.synchron.refunds.OrderReturns returns) {
+    this.returns = returns;
     this.decisions = decisions;
     this.jobs = jobs;
     this.orders = orders;
@@ -63,6 +67,26 @@ class ExceptionsController {
       String shopifyStatus,
       Instant since,
       List<String> actions) {}
+
+  /**
+   * What can be done about an order that needs attention: decide the returns waiting for a decision
+   * ({@code accept-return:<returnId>}, {@code refuse-return:<returnId>}), resolve open incidents ({@code
+   * resolve-incident:<lineId>}), and dismiss once dealt with.
+   */
+  private List<String> attentionActions(SyncedOrder order) {
+    List<String> actions = new ArrayList<>();
+    for (var r : returns.ofOrder(order.id())) {
+      if ("WAITING_ACCEPTANCE".equals(r.state())) {
+        actions.add("accept-return:" + r.marketplaceReturnId());
+        actions.add("refuse-return:" + r.marketplaceReturnId());
+      }
+    }
+    for (String line : order.linesWithOpenIncident()) {
+      actions.add("resolve-incident:" + line);
+    }
+    actions.add("dismiss");
+    return actions;
+  }
 
   @GetMapping
   List<ExceptionView> list() {
@@ -110,7 +134,7 @@ class ExceptionsController {
               order.marketplaceStatus().name(),
               order.shopifyStatus().name(),
               order.snapshot().updatedAt(),
-              List.of("dismiss")));
+              attentionActions(order)));
     }
     for (InboxSignal signal : inbox.inStatus(InboxSignal.Status.FAILED, 500)) {
       all.add(

@@ -84,6 +84,9 @@ class ReturnsEndToEndTest extends EndToEndTest {
     assertThat(jdbc.sql("select attention from synced_order where marketplace_order_id = ?").params(id)
         .query(String.class).single()).contains("Return " + returnId, "accept");
     assertThat(shopifyReturns(id)).isEmpty();
+    String exceptions = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/api/exceptions")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(exceptions).contains("accept-return:" + returnId, "refuse-return:" + returnId);
 
     assertThat(post("/api/orders/" + syncedId(id) + "/returns/" + returnId + "/refuse",
         "{\"reasonCode\":\"NOPE\"}").statusCode()).isEqualTo(400);

@@ -96,7 +96,7 @@ final class DemoTraffic {
           }
         }
       }
-      if (random.nextInt(8) != 0) {
+      if (random.nextInt(12) != 0) {
         return;
       }
       List<io.synchron.simulator.mirakl.OrderView> shipped = mirakl.orders().stream()
