@@ -275,6 +275,63 @@ class MiraklConnectorContractTest {
   }
 
   @Test
+  void refundsConformToOr28WithTaxesPerCodeAndReturnTheirIds() {
+    String id = shippedOrder(simulator, connector);
+    MarketplaceOrder order = connector.currentOrder(id).orElseThrow();
+    MarketplaceOrder.Line line = order.lines().get(0);
+    MarketplaceOrder.Tax tax = line.taxes().get(0);
+
+    List<io.synchron.connector.MarketplaceConnector.CreatedRefund> created = connector.refundLines(List.of(
+        new io.synchron.connector.MarketplaceConnector.LineRefund(line.lineId(), 1, new BigDecimal("5.00"),
+            BigDecimal.ZERO, List.of(new MarketplaceOrder.Tax(tax.code(), tax.rate(), new BigDecimal("0.83"))),
+            List.of(), "15")), order.taxMode(), order.currency());
+
+    assertThat(created).singleElement().satisfies(r -> {
+      assertThat(r.refundId()).isNotBlank();
+      assertThat(r.lineId()).isEqualTo(line.lineId());
+      assertThat(r.amount()).isEqualByComparingTo("5.00");
+    });
+    assertThat(connector.currentOrder(id).orElseThrow().lines().get(0).refunds()).singleElement()
+        .satisfies(r -> assertThat(r.id()).isEqualTo(created.get(0).refundId()));
+    assertEveryExchangeConforms();
+  }
+
+  @Test
+  void aRefundTheOperatorDoesNotTakeInTheOrdersStateIsAPermanentFailureWithItsMessage() {
+    simulator.close();
+    simulator = MiraklSimulator.start(MiraklSimulator.Options.defaults().withShopId(2042L)
+        .withRefundableStates(java.util.Set.of("SHIPPED")));
+    connector = new MiraklConnector("fr", URI.create(simulator.baseUrl()), simulator.apiKey(), 2042L,
+        Duration.ofSeconds(5), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    String id = shippedOrder(simulator, connector);
+    simulator.confirmReceipt(id);
+    MarketplaceOrder order = connector.currentOrder(id).orElseThrow();
+    MarketplaceOrder.Line line = order.lines().get(0);
+
+    assertThatThrownBy(() -> connector.refundLines(List.of(new io.synchron.connector.MarketplaceConnector.LineRefund(
+        line.lineId(), 1, new BigDecimal("5.00"), BigDecimal.ZERO, List.of(), List.of(), "15")), order.taxMode(),
+        order.currency()))
+        .isInstanceOfSatisfying(PlatformException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.getMessage()).contains("RECEIVED");
+          assertThat(e.failure()).isInstanceOf(Failure.Permanent.class);
+        });
+  }
+
+  @Test
+  void resolvingAnIncidentConformsToOr64() {
+    String id = shippedOrder(simulator, connector);
+    String line = connector.currentOrder(id).orElseThrow().lines().get(0).lineId();
+    simulator.openIncident(id, line, "2");
+    assertThat(connector.currentOrder(id).orElseThrow().lines().get(0).rawState()).isEqualTo("INCIDENT_OPEN");
+
+    connector.resolveIncident(id, line, "8");
+
+    assertThat(connector.currentOrder(id).orElseThrow().lines().get(0).rawState()).isEqualTo("SHIPPED");
+    assertEveryExchangeConforms();
+  }
+
+  @Test
   void anOperatorWithoutDocumentRequestsHasNone() {
     assertThat(connector.openDocumentRequests()).isEmpty();
   }
