@@ -88,10 +88,11 @@ public interface ShopifyGateway {
 
   /**
    * A refund as Shopify records it: units per line item (their subtotal and tax, as the order's prices are, with
-   * or without tax), shipping given back and its tax, and the money the refund moved in total.
+   * or without tax), shipping given back and its tax, the money the refund moved in total, and the return it was made
+   * for (processing a return with a refund), if any.
    */
   record Refund(String gid, java.time.Instant createdAt, String note, List<RefundedLine> lines, BigDecimal shipping,
-      BigDecimal shippingTax, BigDecimal money) {}
+      BigDecimal shippingTax, BigDecimal money, String returnGid) {}
 
   record RefundedLine(String lineItemId, String sku, int quantity, String restockType, BigDecimal subtotal,
       BigDecimal tax) {}

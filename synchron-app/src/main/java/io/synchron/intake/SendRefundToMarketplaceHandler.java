@@ -149,7 +149,7 @@ class SendRefundToMarketplaceHandler implements JobHandler {
     for (MarketplaceOrder.Line l : current.lines()) {
       l.refunds().forEach(r -> existing.add(r.id()));
     }
-    String reason = reference.refundReason(order.channelId(), null);
+    String reason = reference.refundReason(order.channelId(), transfer.figures().afterReturn() ? "RETURN" : null);
     List<LineRefund> lines = parts.stream()
         .map(p -> new LineRefund(p.lineId(), p.quantity(), p.amount(), p.shippingAmount(), p.taxes(),
             p.shippingTaxes(), reason))

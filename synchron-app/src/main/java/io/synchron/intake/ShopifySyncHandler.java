@@ -175,7 +175,7 @@ class ShopifySyncHandler implements JobHandler {
       BigDecimal notSent = cancelled.add(withCancellation
           ? refund.shipping().add(taxIncluded ? BigDecimal.ZERO : refund.shippingTax()) : BigDecimal.ZERO);
       RefundSplit.StoreRefund figures = new RefundSplit.StoreRefund(refund.gid(), lines, shipping, shippingTax,
-          refund.money().subtract(notSent).max(BigDecimal.ZERO));
+          refund.money().subtract(notSent).max(BigDecimal.ZERO), refund.returnGid() != null);
       RefundTransfer transfer = new RefundTransfer(UUID.randomUUID(), order.id().value(),
           RefundTransfer.Direction.SHOPIFY_TO_MARKETPLACE, refund.gid(), List.of(), RefundTransfer.State.PENDING,
           figures, null, null, figures.money(), currency, null);

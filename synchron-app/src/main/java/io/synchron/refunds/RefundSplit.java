@@ -34,7 +34,13 @@ public final class RefundSplit {
 
   /** A Shopify refund in Synchron's terms: lines already mapped to the marketplace's line ids. */
   public record StoreRefund(String id, List<StoreLine> lines, BigDecimal shipping, BigDecimal shippingTax,
-      BigDecimal money) {
+      BigDecimal money, boolean afterReturn) {
+
+    public StoreRefund(String id, List<StoreLine> lines, BigDecimal shipping, BigDecimal shippingTax,
+        BigDecimal money) {
+      this(id, lines, shipping, shippingTax, money, false);
+    }
+
     public StoreRefund {
       lines = lines == null ? List.of() : List.copyOf(lines);
       shipping = Money.orZero(shipping);
@@ -262,7 +268,7 @@ public final class RefundSplit {
     BigDecimal shipping = scaled.get(i);
     BigDecimal shippingTax = taxIncluded ? shrink(refund.shippingTax(), shipping, refund.shipping(), scale)
         : scaled.get(i + 1);
-    return new StoreRefund(refund.id(), lines, shipping, shippingTax, refund.money());
+    return new StoreRefund(refund.id(), lines, shipping, shippingTax, refund.money(), refund.afterReturn());
   }
 
   private static BigDecimal shrink(BigDecimal tax, BigDecimal newBase, BigDecimal oldBase, int scale) {

@@ -26,6 +26,12 @@ class ReturnsEndToEndTest extends EndToEndTest {
 
   @LocalServerPort int port;
 
+  /** Refunds made when processing a return take the mapped "Product returned" reason. */
+  @org.springframework.test.context.DynamicPropertySource
+  static void refundReasons(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("synchron.channels[0].refund-reasons[RETURN]", () -> "20");
+  }
+
   @BeforeEach
   void stock() {
     stock("SKU-1", 100_000);
@@ -170,6 +176,7 @@ class ReturnsEndToEndTest extends EndToEndTest {
     assertThat(mirakl.order(id).refunds()).singleElement().satisfies(r -> {
       assertThat(r.lineId()).isEqualTo(id + "-1");
       assertThat(r.amount()).isEqualByComparingTo("20.00");
+      assertThat(r.reasonCode()).isEqualTo("20");
     });
     assertThat(shopify.available("SKU-1")).isEqualTo(before + 1);
     assertThat(timeline(id)).contains("RETURN_CREATED", "RETURN_RECEIPT_SENT", "REFUND_SENT");

@@ -122,6 +122,7 @@ class ShopifyRefundsEndToEndTest extends EndToEndTest {
     assertThat(sum(refunds, "amount")).isEqualByComparingTo("40.00");
     assertThat(taxes(refunds, "taxes")).isEqualByComparingTo("8.00");
     assertThat(refunds.get(0).path("quantity").asInt()).isEqualTo(2);
+    assertThat(refunds.get(0).path("reason_code").asString()).isEqualTo("15");
     assertThat(timeline(id)).contains("REFUND_SENT");
 
     // The marketplace's echo of our refund is not recorded back in Shopify, and nothing is sent twice.

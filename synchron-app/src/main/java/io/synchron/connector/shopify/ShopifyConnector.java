@@ -372,7 +372,8 @@ public final class ShopifyConnector implements ShopifyGateway {
         shippingTax = shippingTax.add(money(sl.path("taxAmountSet")));
       }
       refunds.add(new ShopifyGateway.Refund(r.path("id").asString(), instant(r.path("createdAt")),
-          r.path("note").asString(null), refundedLines, shipping, shippingTax, money(r.path("totalRefundedSet"))));
+          r.path("note").asString(null), refundedLines, shipping, shippingTax, money(r.path("totalRefundedSet")),
+          r.path("return").path("id").asString(null)));
     }
     List<ShopifyGateway.Return> returns = new ArrayList<>();
     if (order.path("returns").path("pageInfo").path("hasNextPage").asBoolean(false)) {
