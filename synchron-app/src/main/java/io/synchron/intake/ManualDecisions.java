@@ -18,10 +18,12 @@ public class ManualDecisions {
   private final TransactionTemplate tx;
   private final MarketplaceReferenceData reference;
   private final io.synchron.refunds.OrderReturns returns;
+  private final ReturnFlow returnFlow;
 
   ManualDecisions(SyncedOrders orders, OrderFlow flow, TransactionTemplate tx, MarketplaceReferenceData reference,
-      io.synchron.refunds.OrderReturns returns) {
+      io.synchron.refunds.OrderReturns returns, ReturnFlow returnFlow) {
     this.returns = returns;
+    this.returnFlow = returnFlow;
     this.reference = reference;
     this.orders = orders;
     this.flow = flow;
@@ -116,6 +118,10 @@ public class ManualDecisions {
           + (accept ? "" : " with reason " + reasonCode));
       if (order.attention() != null && order.attention().contains("Return " + marketplaceReturnId + " ")) {
         order.attentionResolved("a person");
+        // Another return still waiting is shown again.
+        returns.ofOrder(id).stream()
+            .filter(x -> "WAITING_ACCEPTANCE".equals(x.state()) && !x.id().equals(r.id()))
+            .findFirst().ifPresent(x -> returnFlow.askForDecision(order, x));
       }
       orders.save(order);
       // Each decision a person makes is its own action (a retry after a refused one included).

@@ -124,8 +124,8 @@ class OrderFlow {
   }
 
   /** Queues an action on the order with a key derived from what it does, so queueing it twice queues it once. */
-  void queue(SyncedOrder order, String kind, String key, String payload) {
-    jobs.enqueue(new JobRequest(kind, key, orderKey(order), order.id().value(), payload));
+  boolean queue(SyncedOrder order, String kind, String key, String payload) {
+    return jobs.enqueue(new JobRequest(kind, key, orderKey(order), order.id().value(), payload));
   }
 
   private static JobRequest sendDecision(SyncedOrder order, boolean accept) {

@@ -205,14 +205,14 @@ class PushShipmentHandler implements JobHandler {
   static boolean allLinesShipped(SyncedOrder order, List<Shipment> all) {
     Map<String, Integer> shipped = shippedQuantities(all);
     return ImportDraftFactory.importedLines(order.snapshot()).stream()
-        .allMatch(l -> shipped.getOrDefault(l.lineId(), 0) >= l.quantity());
+        .allMatch(l -> shipped.getOrDefault(l.lineId(), 0) >= l.remainingQuantity());
   }
 
   private static Map<String, Integer> remaining(SyncedOrder order, List<Shipment> all) {
     Map<String, Integer> shipped = shippedQuantities(all);
     Map<String, Integer> left = new java.util.LinkedHashMap<>();
     for (MarketplaceOrder.Line l : ImportDraftFactory.importedLines(order.snapshot())) {
-      int rest = l.quantity() - shipped.getOrDefault(l.lineId(), 0);
+      int rest = l.remainingQuantity() - shipped.getOrDefault(l.lineId(), 0);
       if (rest > 0) {
         left.put(l.lineId(), rest);
       }

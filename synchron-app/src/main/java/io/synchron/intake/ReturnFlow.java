@@ -140,9 +140,7 @@ class ReturnFlow {
           flow.queue(order, DECIDE_RETURN, "return-decision:" + r.id(), "{\"return\":\"" + r.id()
               + "\",\"accept\":true}");
         } else {
-          order.requireAttention("Return " + r.marketplaceReturnId() + " requested on the marketplace for "
-              + r.lines() + " (reason " + r.reasonCode() + "). Accept it (POST /api/orders/" + order.id().value()
-              + "/returns/" + r.marketplaceReturnId() + "/accept) or refuse it with a reason (.../refuse).");
+          askForDecision(order, r);
         }
       }
       case "IN_PROGRESS" -> {
@@ -164,6 +162,13 @@ class ReturnFlow {
         // CLOSED, or a state Synchron does not know: on the timeline only.
       }
     }
+  }
+
+  /** A return waiting for a person's decision is shown as needing attention, with the calls that decide it. */
+  void askForDecision(SyncedOrder order, OrderReturn r) {
+    order.requireAttention("Return " + r.marketplaceReturnId() + " requested on the marketplace for "
+        + r.lines() + " (reason " + r.reasonCode() + "). Accept it (POST /api/orders/" + order.id().value()
+        + "/returns/" + r.marketplaceReturnId() + "/accept) or refuse it with a reason (.../refuse).");
   }
 
   /**
@@ -204,6 +209,7 @@ class ReturnFlow {
             .findFirst().map(x -> x.withShopifyReturn(sr.gid())).orElse(null);
         if (known != null) {
           returns.save(known);
+          followUp(order, known);
         }
       }
       if (known == null) {
@@ -221,11 +227,12 @@ class ReturnFlow {
       }
       if (total > 0 && processed >= total && known.marketplaceReturnId() != null
           && (known.state().equals("IN_PROGRESS") || known.state().equals("WAITING_ACCEPTANCE"))) {
-        order.note(OrderEvent.Side.SHOPIFY, "RETURN_PROCESSED_IN_SHOPIFY", "Return " + sr.name() + " processed in"
-            + " Shopify (the parcel came back); marking marketplace return " + known.marketplaceReturnId()
-            + " received");
-        flow.queue(order, RECEIVE_RETURN_ON_MARKETPLACE, "return-receive:" + known.id(),
-            "{\"return\":\"" + known.id() + "\"}");
+        if (flow.queue(order, RECEIVE_RETURN_ON_MARKETPLACE, "return-receive:" + known.id(),
+            "{\"return\":\"" + known.id() + "\"}")) {
+          order.note(OrderEvent.Side.SHOPIFY, "RETURN_PROCESSED_IN_SHOPIFY", "Return " + sr.name() + " processed in"
+              + " Shopify (the parcel came back); marking marketplace return " + known.marketplaceReturnId()
+              + " received");
+        }
       }
     }
   }

@@ -66,8 +66,15 @@ final class ReturnHandlers {
       tx.executeWithoutResult(status -> {
         SyncedOrder order = orders.lock(new SyncedOrderId(job.syncedOrderId())).orElseThrow();
         if (updated != null) {
-          returns.save(updated);
-          flow.followUp(order, returns.find(updated.id()).orElseThrow());
+          // Only the link is this job's news: the state may have moved (a poll) while it was calling out.
+          OrderReturn fresh = returns.find(updated.id()).orElse(updated);
+          OrderReturn merged = new OrderReturn(fresh.id(), fresh.syncedOrderId(), fresh.channelId(),
+              fresh.marketplaceReturnId() != null ? fresh.marketplaceReturnId() : updated.marketplaceReturnId(),
+              fresh.origin(), fresh.state(), fresh.reasonCode(), fresh.lines(),
+              fresh.shopifyReturnGid() != null ? fresh.shopifyReturnGid() : updated.shopifyReturnGid(),
+              fresh.marketplaceUpdatedAt());
+          returns.save(merged);
+          flow.followUp(order, merged);
         }
         order.note(side, type, message);
         orders.save(order);

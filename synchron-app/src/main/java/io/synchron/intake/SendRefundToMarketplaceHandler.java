@@ -82,8 +82,8 @@ class SendRefundToMarketplaceHandler implements JobHandler {
     String gid = Json.text(job.payload(), "refund");
     SyncedOrderId id = new SyncedOrderId(job.syncedOrderId());
     SyncedOrder order = orders.find(id).orElseThrow();
-    RefundTransfer transfer = transfers.ofShopifyRefund(id, gid).orElse(null);
-    if (transfer == null || transfer.settled()) {
+    RefundTransfer found = transfers.ofShopifyRefund(id, gid).orElse(null);
+    if (found == null || found.settled()) {
       return;
     }
     MarketplaceConnector marketplace = connectors.marketplace(order.channelId());
@@ -93,17 +93,34 @@ class SendRefundToMarketplaceHandler implements JobHandler {
     String currency = current.currency();
     boolean taxIncluded = current.taxMode() != MarketplaceOrder.TaxMode.TAX_EXCLUDED;
 
-    if (transfer.inDoubt()) {
+    if (found.inDoubt()) {
       // The last attempt's answer was lost: split as it was split then (against the refunds known before it), and
       // adopt the marketplace's new refunds that match instead of sending again.
-      if (RefundSplit.split(asBefore(current, transfer), transfer.figures()) instanceof RefundSplit.Split then) {
-        List<String> adopted = adopt(current, transfer, then.parts(), id);
+      if (RefundSplit.split(asBefore(current, found), found.figures()) instanceof RefundSplit.Split then) {
+        List<String> adopted = adopt(current, found, then.parts(), id);
         if (adopted != null) {
-          settle(id, transfer, adopted, then.parts(), taxIncluded, currency, context, " (found on the marketplace"
+          settle(id, found, adopted, then.parts(), taxIncluded, currency, context, " (found on the marketplace"
               + " after an attempt whose answer was lost; not sent again)");
           return;
         }
       }
+      // Not there: that attempt created nothing, so it is no longer in doubt.
+      RefundTransfer cleared = found.attempting(null, null);
+      tx.executeWithoutResult(status -> transfers.update(cleared));
+      found = cleared;
+    }
+    RefundTransfer transfer = found;
+    if (transfer.figures().money().signum() <= 0) {
+      // Only cancelled units (and their shipping) were refunded: the line cancellation carries them.
+      String why = "Shopify refund " + gid + " moved no money beyond units that never shipped";
+      tx.executeWithoutResult(status -> {
+        SyncedOrder locked = orders.lock(id).orElseThrow();
+        transfers.update(transfer.nothingToSend(why));
+        locked.note(OrderEvent.Side.MARKETPLACE, "REFUND_NOT_SENT", why + "; nothing sent as a refund");
+        orders.save(locked);
+        context.completeInTransaction(why);
+      });
+      return;
     }
     if (!refundable(current.state())) {
       if (refundableLater(current.state())) {
@@ -149,7 +166,8 @@ class SendRefundToMarketplaceHandler implements JobHandler {
     for (MarketplaceOrder.Line l : current.lines()) {
       l.refunds().forEach(r -> existing.add(r.id()));
     }
-    String reason = reference.refundReason(order.channelId(), transfer.figures().afterReturn() ? "RETURN" : null);
+    String reason = reference.refundReason(order.channelId(),
+        Boolean.TRUE.equals(transfer.figures().afterReturn()) ? "RETURN" : null);
     List<LineRefund> lines = parts.stream()
         .map(p -> new LineRefund(p.lineId(), p.quantity(), p.amount(), p.shippingAmount(), p.taxes(),
             p.shippingTaxes(), reason))
@@ -160,8 +178,9 @@ class SendRefundToMarketplaceHandler implements JobHandler {
     try {
       created = marketplace.refundLines(lines, current.taxMode(), currency);
     } catch (RuntimeException e) {
-      if (Failure.of(e) instanceof Failure.Permanent) {
-        // A definite refusal: nothing was created, so the attempt is not in doubt.
+      if (e instanceof PlatformException p && p.status() >= 400 && p.status() < 500) {
+        // The marketplace refused it (4xx): nothing was created, so the attempt is not in doubt. An answer that
+        // could not be read (after a 200) leaves it in doubt: the refunds probably exist.
         tx.executeWithoutResult(status -> transfers.update(transfer.attempting(null, null)));
       }
       throw e;
@@ -211,7 +230,7 @@ class SendRefundToMarketplaceHandler implements JobHandler {
     List<MarketplaceOrder.Line> lines = current.lines().stream()
         .map(l -> new MarketplaceOrder.Line(l.lineId(), l.sku(), l.title(), l.quantity(), l.unitPrice(), l.price(),
             l.shippingPrice(), l.commission(), l.taxes(), l.shippingTaxes(), l.rawState(),
-            l.refunds().stream().filter(r -> known.contains(r.id())).toList()))
+            l.refunds().stream().filter(r -> known.contains(r.id())).toList(), l.cancelledQuantity()))
         .toList();
     return new MarketplaceOrder(current.orderId(), current.commercialId(), current.state(), current.rawState(),
         current.createdAt(), current.updatedAt(), current.currency(), current.taxMode(), current.rawTaxMode(),

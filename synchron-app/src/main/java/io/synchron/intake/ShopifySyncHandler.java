@@ -116,17 +116,26 @@ class ShopifySyncHandler implements JobHandler {
   private Map<String, Integer> applyRefunds(SyncedOrder order, OrderState state, Map<String, String> lineOfItem) {
     Map<String, Integer> carried = new HashMap<>();
     String currency = order.snapshot().currency();
+    int scale = Money.minorUnits(currency);
     boolean taxIncluded = order.snapshot().taxMode() != MarketplaceOrder.TaxMode.TAX_EXCLUDED;
-    // Units can only be refunded as shipped units (sent as refunds) up to what was fulfilled; the rest never
-    // shipped and are line cancellations. Refunds are taken oldest first, so each sync classifies them alike.
-    Map<String, Integer> shippedLeft = new HashMap<>();
+    // Which refunded units had shipped (a refund on the marketplace) and which never did (a line cancellation):
+    // CANCEL restocks never shipped, RETURN restocks and refunds made for a return did; other refunds take
+    // unfulfilled units first, as Shopify does. Refunds are taken oldest first, and those already carried keep the
+    // split they were given, so every sync classifies alike.
+    Map<String, Integer> shippedPool = new HashMap<>();
     for (Fulfillment f : state.fulfillments()) {
       if ("SUCCESS".equals(f.status())) {
         for (ShopifyGateway.FulfilledLine line : f.lines()) {
-          shippedLeft.merge(line.lineItemId(), line.quantity(), Integer::sum);
+          shippedPool.merge(line.lineItemId(), line.quantity(), Integer::sum);
         }
       }
     }
+    Map<String, Integer> unshippedPool = new HashMap<>();
+    for (ShopifyGateway.LineState line : state.lines()) {
+      unshippedPool.put(line.id(), Math.max(0, line.quantity() - shippedPool.getOrDefault(line.id(), 0)));
+    }
+    Map<String, MarketplaceOrder.Line> marketplaceLines = new HashMap<>();
+    order.snapshot().lines().forEach(l -> marketplaceLines.put(l.lineId(), l));
     List<ShopifyGateway.Refund> refunds = new ArrayList<>(state.refunds());
     refunds.sort(java.util.Comparator.comparing(ShopifyGateway.Refund::createdAt,
         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
@@ -134,18 +143,42 @@ class ShopifySyncHandler implements JobHandler {
       boolean own = RecordRefundInShopifyHandler.isOwn(refund.note());
       RefundTransfer known = own ? null : transfers.ofShopifyRefund(order.id(), refund.gid()).orElse(null);
       if (own || (known != null && known.direction() == RefundTransfer.Direction.MARKETPLACE_TO_SHOPIFY)) {
-        // Synchron's record of a marketplace refund: its units were shipped ones.
-        refund.lines().forEach(l -> shippedLeft.merge(l.lineItemId(), -l.quantity(), Integer::sum));
+        // Synchron's record of a marketplace refund: the marketplace refunds shipped units.
+        refund.lines().forEach(l -> take(l.lineItemId(), l.quantity(), shippedPool, unshippedPool));
         continue;
+      }
+      Map<String, Integer> carriedBefore = new HashMap<>();
+      if (known != null && known.figures() != null) {
+        known.figures().lines().forEach(l -> carriedBefore.merge(l.marketplaceLineId(), l.quantity(), Integer::sum));
       }
       List<RefundSplit.StoreLine> lines = new ArrayList<>();
       BigDecimal cancelled = BigDecimal.ZERO;
+      BigDecimal cancelledShipping = BigDecimal.ZERO;
       for (ShopifyGateway.RefundedLine line : refund.lines()) {
         String marketplaceLine = lineOfItem.get(line.lineItemId());
-        int shipped = "CANCEL".equals(line.restockType()) || marketplaceLine == null ? 0
-            : Math.max(0, Math.min(line.quantity(), shippedLeft.getOrDefault(line.lineItemId(), 0)));
-        shippedLeft.merge(line.lineItemId(), -shipped, Integer::sum);
+        int shipped;
+        if (marketplaceLine == null || "CANCEL".equals(line.restockType())) {
+          shipped = 0;
+        } else if (known != null) {
+          shipped = Math.min(line.quantity(), carriedBefore.getOrDefault(marketplaceLine, 0));
+          carriedBefore.merge(marketplaceLine, -shipped, Integer::sum);
+        } else if ("RETURN".equals(line.restockType()) || refund.returnGid() != null) {
+          shipped = line.quantity();
+        } else {
+          shipped = line.quantity() - Math.min(line.quantity(), unshippedPool.getOrDefault(line.lineItemId(), 0));
+        }
+        int unshipped = line.quantity() - shipped;
+        unshippedPool.merge(line.lineItemId(), -Math.min(unshipped, unshippedPool.getOrDefault(line.lineItemId(), 0)),
+            Integer::sum);
+        shippedPool.merge(line.lineItemId(), -shipped, Integer::sum);
         BigDecimal value = line.subtotal().add(taxIncluded ? BigDecimal.ZERO : line.tax());
+        MarketplaceOrder.Line ml = marketplaceLine == null ? null : marketplaceLines.get(marketplaceLine);
+        if (unshipped > 0 && ml != null && ml.quantity() > 0) {
+          // The line cancellation gives back these units' share of the line's shipping.
+          cancelledShipping = cancelledShipping.add(Money.orZero(ml.shippingPrice())
+              .multiply(BigDecimal.valueOf(unshipped)).divide(BigDecimal.valueOf(ml.quantity()), scale,
+                  java.math.RoundingMode.HALF_EVEN));
+        }
         if (shipped == 0) {
           cancelled = cancelled.add(value);
           continue;
@@ -155,7 +188,6 @@ class ShopifySyncHandler implements JobHandler {
           lines.add(new RefundSplit.StoreLine(marketplaceLine, shipped, line.subtotal(), line.tax()));
         } else {
           // Part shipped, part not: the shipped units' share of the amounts, to the cent.
-          int scale = Money.minorUnits(currency);
           BigDecimal share = BigDecimal.valueOf(shipped).divide(BigDecimal.valueOf(line.quantity()), 12,
               java.math.RoundingMode.HALF_EVEN);
           BigDecimal subtotal = line.subtotal().multiply(share).setScale(scale, java.math.RoundingMode.HALF_EVEN);
@@ -167,19 +199,19 @@ class ShopifySyncHandler implements JobHandler {
       if (known != null) {
         continue;
       }
-      // Where units are cancelled, the line cancellation gives their shipping share back: the refund's shipping
-      // is left to it, not sent again as a refund.
-      boolean withCancellation = cancelled.signum() > 0;
-      BigDecimal shipping = withCancellation ? BigDecimal.ZERO : refund.shipping();
-      BigDecimal shippingTax = withCancellation ? BigDecimal.ZERO : refund.shippingTax();
-      BigDecimal notSent = cancelled.add(withCancellation
-          ? refund.shipping().add(taxIncluded ? BigDecimal.ZERO : refund.shippingTax()) : BigDecimal.ZERO);
+      // Shipping refunded beyond what the cancellations give back is sent as a refund; its tax in proportion.
+      BigDecimal shipping = refund.shipping().subtract(cancelledShipping).max(BigDecimal.ZERO);
+      BigDecimal shippingTax = refund.shipping().signum() == 0 ? BigDecimal.ZERO
+          : refund.shippingTax().multiply(shipping).divide(refund.shipping(), scale, java.math.RoundingMode.HALF_EVEN);
+      BigDecimal notSent = cancelled.add(refund.shipping().subtract(shipping))
+          .add(taxIncluded ? BigDecimal.ZERO : refund.shippingTax().subtract(shippingTax));
       RefundSplit.StoreRefund figures = new RefundSplit.StoreRefund(refund.gid(), lines, shipping, shippingTax,
           refund.money().subtract(notSent).max(BigDecimal.ZERO), refund.returnGid() != null);
       RefundTransfer transfer = new RefundTransfer(UUID.randomUUID(), order.id().value(),
           RefundTransfer.Direction.SHOPIFY_TO_MARKETPLACE, refund.gid(), List.of(), RefundTransfer.State.PENDING,
           figures, null, null, figures.money(), currency, null);
       if (transfers.insertIfAbsent(transfer)) {
+        boolean withCancellation = notSent.signum() > 0;
         order.note(OrderEvent.Side.SHOPIFY, "REFUNDED_IN_SHOPIFY", "Refund " + refund.gid() + " in Shopify: "
             + Money.format(refund.money(), currency) + " " + currency
             + (withCancellation ? " (of which " + Money.format(notSent.min(refund.money()), currency) + " " + currency
@@ -189,6 +221,14 @@ class ShopifySyncHandler implements JobHandler {
       }
     }
     return carried;
+  }
+
+  /** Takes units from the shipped pool first, then from the unshipped one. */
+  private static void take(String item, int quantity, Map<String, Integer> shippedPool,
+      Map<String, Integer> unshippedPool) {
+    int fromShipped = Math.min(quantity, Math.max(0, shippedPool.getOrDefault(item, 0)));
+    shippedPool.merge(item, -fromShipped, Integer::sum);
+    unshippedPool.merge(item, -(quantity - fromShipped), Integer::sum);
   }
 
   private void applyFulfillment(SyncedOrder order, Fulfillment f, Map<String, String> lineOfItem) {
@@ -312,9 +352,10 @@ class ShopifySyncHandler implements JobHandler {
       sep = ",";
     }
     payload.append("}}");
-    order.note(OrderEvent.Side.SHOPIFY, "LINES_REMOVED_IN_SHOPIFY", "Lines removed in Shopify: " + removed);
-    flow.queue(order, OrderFlow.CANCEL_ON_MARKETPLACE, "cancel-lines:" + order.id() + ":" + removed,
-        payload.toString());
+    if (flow.queue(order, OrderFlow.CANCEL_ON_MARKETPLACE, "cancel-lines:" + order.id() + ":" + removed,
+        payload.toString())) {
+      order.note(OrderEvent.Side.SHOPIFY, "LINES_REMOVED_IN_SHOPIFY", "Lines removed in Shopify: " + removed);
+    }
   }
 
   static String describe(Shipment.Tracking t) {

@@ -72,19 +72,35 @@ public record MarketplaceOrder(
       List<Tax> taxes,
       List<Tax> shippingTaxes,
       String rawState,
-      List<Refund> refunds) {
+      List<Refund> refunds,
+      Integer cancelledQuantity) {
 
     public Line {
       taxes = taxes == null ? List.of() : List.copyOf(taxes);
       shippingTaxes = shippingTaxes == null ? List.of() : List.copyOf(shippingTaxes);
       refunds = refunds == null ? List.of() : List.copyOf(refunds);
+      // Snapshots stored before this field existed read as nothing cancelled in part.
+      cancelledQuantity = cancelledQuantity == null ? 0 : Math.max(0, cancelledQuantity);
+    }
+
+    /** A line with refunds and nothing cancelled in part. */
+    public Line(String lineId, String sku, String title, int quantity, BigDecimal unitPrice, BigDecimal price,
+        BigDecimal shippingPrice, BigDecimal commission, List<Tax> taxes, List<Tax> shippingTaxes, String rawState,
+        List<Refund> refunds) {
+      this(lineId, sku, title, quantity, unitPrice, price, shippingPrice, commission, taxes, shippingTaxes, rawState,
+          refunds, 0);
+    }
+
+    /** The units still sold: the quantity less the units cancelled in part. */
+    public int remainingQuantity() {
+      return Math.max(0, quantity - cancelledQuantity);
     }
 
     /** A line without refunds. */
     public Line(String lineId, String sku, String title, int quantity, BigDecimal unitPrice, BigDecimal price,
         BigDecimal shippingPrice, BigDecimal commission, List<Tax> taxes, List<Tax> shippingTaxes, String rawState) {
       this(lineId, sku, title, quantity, unitPrice, price, shippingPrice, commission, taxes, shippingTaxes, rawState,
-          List.of());
+          List.of(), 0);
     }
   }
 

@@ -34,7 +34,7 @@ public final class RefundSplit {
 
   /** A Shopify refund in Synchron's terms: lines already mapped to the marketplace's line ids. */
   public record StoreRefund(String id, List<StoreLine> lines, BigDecimal shipping, BigDecimal shippingTax,
-      BigDecimal money, boolean afterReturn) {
+      BigDecimal money, Boolean afterReturn) {
 
     public StoreRefund(String id, List<StoreLine> lines, BigDecimal shipping, BigDecimal shippingTax,
         BigDecimal money) {
@@ -42,6 +42,8 @@ public final class RefundSplit {
     }
 
     public StoreRefund {
+      // Figures stored before this field existed read as not after a return.
+      afterReturn = Boolean.TRUE.equals(afterReturn);
       lines = lines == null ? List.of() : List.copyOf(lines);
       shipping = Money.orZero(shipping);
       shippingTax = Money.orZero(shippingTax);

@@ -226,6 +226,22 @@ class ShopifyRefundsEndToEndTest extends EndToEndTest {
   }
 
   @Test
+  void afterAPartialShipmentRefundedUnitsThatNeverShippedAreCancelledAndTheOrderShips() throws Exception {
+    String id = paidOrder(NewOrder.TAX_INCLUDED);
+    shopify.fulfill(gid(id), Map.of("SKU-1", 1), "DHL", "JD0001", null);
+    settleWebhooks();
+
+    // One unit of each line never shipped: refunded without restock, they are cancellations, not refunds.
+    refundInShopify(id, Map.of("SKU-1", 1, "SKU-2", 1), null);
+    pollAndSettle();
+
+    assertThat(mirakl.callCount("OR28", id)).isZero();
+    assertThat(mirakl.callCount("OR30", id)).isPositive();
+    assertThat(mirakl.order(id).state()).as(() -> timeline(id) + "\n" + mirakl.order(id).lineStates())
+        .isEqualTo("SHIPPED");
+  }
+
+  @Test
   void aRefundOnAClosedOrderIsAnExceptionWithTheReason() throws Exception {
     String id = shippedOrder(NewOrder.TAX_INCLUDED);
     mirakl.confirmReceipt(id);

@@ -500,6 +500,27 @@ public final class MiraklConnector implements MarketplaceConnector {
         : "application/octet-stream";
   }
 
+  /**
+   * Units of the line cancelled but still counted in its {@code quantity}. UNCERTAIN: Mirakl does not document
+   * whether {@code quantity} drops after a partial cancellation (Mirakl Connect's does). Read as the seller spec's
+   * shape suggests (quantity as ordered, cancellations listed beside it), the cancellations' quantities are
+   * subtracted; where that would leave nothing on a line that is not cancelled, the quantity must already be the
+   * remainder, and nothing is subtracted.
+   */
+  static int cancelledUnits(MiraklDtos.OrderLine l) {
+    if (l.cancelations() == null || l.cancelations().isEmpty() || l.quantity() == null) {
+      return 0;
+    }
+    int cancelled = l.cancelations().stream().mapToInt(c -> c.quantity() == null ? 0 : c.quantity()).sum();
+    if (cancelled <= 0) {
+      return 0;
+    }
+    if (cancelled >= l.quantity() && !"CANCELED".equals(l.orderLineState())) {
+      return 0;
+    }
+    return Math.min(cancelled, l.quantity());
+  }
+
   private static List<MiraklDtos.TaxAmount> taxAmounts(List<MarketplaceOrder.Tax> taxes) {
     return taxes.stream().map(t -> new MiraklDtos.TaxAmount(t.code(), t.amount())).toList();
   }
@@ -590,7 +611,8 @@ public final class MiraklConnector implements MarketplaceConnector {
                       .map(r -> new MarketplaceOrder.Refund(r.id(), r.amount(), r.shippingAmount(), taxes(r.taxes()),
                           taxes(r.shippingTaxes()), r.reasonCode(), r.refundState() != null ? r.refundState() : r.state(),
                           r.quantity() == null ? 0 : r.quantity()))
-                      .toList()));
+                      .toList(),
+              cancelledUnits(l)));
     }
     MiraklDtos.Customer c = o.customer();
     return new MarketplaceOrder(

@@ -73,7 +73,11 @@ final class MiraklDtos {
       BigDecimal commissionFee,
       List<Tax> taxes,
       List<Tax> shippingTaxes,
-      List<Refund> refunds) {}
+      List<Refund> refunds,
+      List<LineCancelation> cancelations) {}
+
+  /** A cancellation of (part of) a line, as OR11 lists it on the line. */
+  record LineCancelation(String id, Integer quantity) {}
 
   record Refund(String id, BigDecimal amount, BigDecimal shippingAmount, List<Tax> taxes, List<Tax> shippingTaxes,
       String reasonCode, String state, String refundState, Integer quantity) {}
