@@ -69,21 +69,23 @@ final class ImportDraftFactory {
       if (variant == null) {
         throw new ImportNotPossible("SKU " + line.sku() + " no longer matches a Shopify variant");
       }
+      // Units cancelled in part before the import are not sold: the Shopify order gets the units left.
+      int quantity = line.remainingQuantity();
       BigDecimal lineTotal =
           line.price() != null
               ? line.price()
-              : Money.orZero(line.unitPrice()).multiply(BigDecimal.valueOf(line.quantity()));
+              : Money.orZero(line.unitPrice()).multiply(BigDecimal.valueOf(quantity));
       BigDecimal unit =
           line.unitPrice() != null
               ? line.unitPrice()
-              : lineTotal.divide(BigDecimal.valueOf(Math.max(1, line.quantity())), Money.minorUnits(currency),
+              : lineTotal.divide(BigDecimal.valueOf(Math.max(1, quantity)), Money.minorUnits(currency),
                   RoundingMode.HALF_UP);
       List<TaxLine> taxes = new ArrayList<>();
       for (MarketplaceOrder.Tax tax : line.taxes()) {
         taxes.add(taxLine(tax, lineTotal, included, currency));
         taxTotal = taxTotal.add(tax.amount());
       }
-      lines.add(new Line(line.lineId(), variant.id(), line.sku(), clip(line.title()), line.quantity(),
+      lines.add(new Line(line.lineId(), variant.id(), line.sku(), clip(line.title()), quantity,
           Money.scaled(unit, currency), taxes));
       linesTotal = linesTotal.add(lineTotal);
       BigDecimal lineShipping = Money.orZero(line.shippingPrice());
