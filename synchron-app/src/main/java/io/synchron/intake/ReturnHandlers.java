@@ -85,6 +85,33 @@ final class ReturnHandlers {
       });
     }
 
+    /**
+     * A call on a marketplace return that only makes sense in one state (RT21 from WAITING_ACCEPTANCE, RT25 from
+     * IN_PROGRESS). The return is read first: in another state (an earlier attempt whose answer was lost, or a
+     * person on the marketplace, got there first) nothing is sent; the marketplace's refusals are permanent.
+     */
+    void callInState(Job job, JobContext context, String state, String what,
+        java.util.function.BiFunction<MarketplaceConnector, String, List<String>> call, String doneType,
+        String done) {
+      OrderReturn r = orderReturn(job);
+      String id = r.marketplaceReturnId();
+      MarketplaceConnector marketplace = connectors.marketplace(r.channelId());
+      MarketplaceReturn before = marketplace.marketplaceReturn(id).orElseThrow();
+      if (!state.equals(before.state())) {
+        finish(job, context, OrderEvent.Side.MARKETPLACE, "RETURN_ACTION_SKIPPED", "Marketplace return " + id
+            + " is " + before.state() + "; no " + what + " sent", before, null);
+        return;
+      }
+      context.requireLease();
+      List<String> errors = call.apply(marketplace, id);
+      if (!errors.isEmpty()) {
+        throw refused(marketplace.platformName(), "The " + what + " of return " + id, errors);
+      }
+      MarketplaceReturn after = marketplace.marketplaceReturn(id).orElse(before);
+      finish(job, context, OrderEvent.Side.MARKETPLACE, doneType, "Marketplace return " + id + " " + done, after,
+          null);
+    }
+
     void failed(Job job, String what, Failure failure, boolean parked, OrderEvent.Side side) {
       IntakeNotes.note(orders, job, side, what, failure, parked);
     }
@@ -111,26 +138,12 @@ final class ReturnHandlers {
 
     @Override
     public void run(Job job, JobContext context) {
-      OrderReturn r = c.orderReturn(job);
       boolean accept = Boolean.parseBoolean(Json.text(job.payload(), "accept"));
       String reason = Json.text(job.payload(), "reason");
-      MarketplaceConnector marketplace = c.connectors.marketplace(r.channelId());
-      MarketplaceReturn before = marketplace.marketplaceReturn(r.marketplaceReturnId()).orElseThrow();
-      if (!"WAITING_ACCEPTANCE".equals(before.state())) {
-        c.finish(job, context, OrderEvent.Side.MARKETPLACE, "RETURN_DECISION_SKIPPED", "Return "
-            + r.marketplaceReturnId() + " is already " + before.state() + " on the marketplace; no decision sent",
-            before, null);
-        return;
-      }
-      context.requireLease();
-      List<String> errors = marketplace.decideReturn(r.marketplaceReturnId(), accept, reason);
-      if (!errors.isEmpty()) {
-        throw refused(marketplace.platformName(), "Deciding return " + r.marketplaceReturnId(), errors);
-      }
-      MarketplaceReturn after = marketplace.marketplaceReturn(r.marketplaceReturnId()).orElse(before);
-      c.finish(job, context, OrderEvent.Side.MARKETPLACE, accept ? "RETURN_ACCEPTED" : "RETURN_REFUSED",
-          "Return " + r.marketplaceReturnId() + (accept ? " accepted" : " refused with reason " + reason)
-              + " on the marketplace", after, null);
+      c.callInState(job, context, "WAITING_ACCEPTANCE", accept ? "acceptance" : "refusal",
+          (marketplace, id) -> marketplace.decideReturn(id, accept, reason),
+          accept ? "RETURN_ACCEPTED" : "RETURN_REFUSED",
+          accept ? "accepted" : "refused with reason " + reason);
     }
 
     @Override
@@ -342,22 +355,8 @@ final class ReturnHandlers {
 
     @Override
     public void run(Job job, JobContext context) {
-      OrderReturn r = c.orderReturn(job);
-      MarketplaceConnector marketplace = c.connectors.marketplace(r.channelId());
-      MarketplaceReturn before = marketplace.marketplaceReturn(r.marketplaceReturnId()).orElseThrow();
-      if (!"IN_PROGRESS".equals(before.state())) {
-        c.finish(job, context, OrderEvent.Side.MARKETPLACE, "RETURN_RECEIPT_SKIPPED", "Marketplace return "
-            + r.marketplaceReturnId() + " is " + before.state() + "; not marked received", before, null);
-        return;
-      }
-      context.requireLease();
-      List<String> errors = marketplace.receiveReturn(r.marketplaceReturnId());
-      if (!errors.isEmpty()) {
-        throw refused(marketplace.platformName(), "Marking return " + r.marketplaceReturnId() + " received", errors);
-      }
-      MarketplaceReturn after = marketplace.marketplaceReturn(r.marketplaceReturnId()).orElse(before);
-      c.finish(job, context, OrderEvent.Side.MARKETPLACE, "RETURN_RECEIPT_SENT", "Marketplace return "
-          + r.marketplaceReturnId() + " marked received", after, null);
+      c.callInState(job, context, "IN_PROGRESS", "receipt", MarketplaceConnector::receiveReturn,
+          "RETURN_RECEIPT_SENT", "marked received");
     }
 
     @Override
